@@ -11,6 +11,9 @@ public sealed record ResourceFieldBinding(ResourceModel Resource, FieldModel Fie
 /// <summary>A root field of Query or Mutation for one resource.</summary>
 public sealed record RootFieldBinding(RootOperation Operation, ResourceModel Resource) : FieldBinding;
 
+/// <summary><c>Query._version</c>: the metadata version of the snapshot serving the request (present even with no resources).</summary>
+public sealed record MetadataVersionBinding : FieldBinding;
+
 /// <summary>The root operations the schema generates per resource (SPEC §3).</summary>
 public enum RootOperation
 {
@@ -39,6 +42,23 @@ public sealed record DataInputBinding(ResourceModel Resource, DataInputKind Kind
 
 /// <summary>The nested write inputs of a relation (<c>{ create, connect, ... }</c>); field names are the nested operations.</summary>
 public sealed record RelationWriteInputBinding(ResourceModel Target, FieldModel Relation, bool ForUpdate) : InputObjectBinding;
+
+/// <summary>
+/// <c>&lt;Target&gt;CreateOneInput</c> / <c>&lt;Target&gt;UpdateOneInput</c>: one type per target, shared by every to-one
+/// relation pointing at it (so it cannot name the relation: that is the binding of the data input field holding it).
+/// Each field's binding is a <see cref="NestedWriteOperation"/>.
+/// </summary>
+public sealed record NestedWriteInputBinding(ResourceModel Target, bool ForUpdate) : InputObjectBinding;
+
+/// <summary>The operations of a nested relation write input.</summary>
+public enum NestedWriteOperation
+{
+    /// <summary><c>connect: TargetWhereUniqueInput</c>.</summary>
+    Connect,
+
+    /// <summary><c>disconnect: Boolean</c> (update only; rejected by the planner on required relations).</summary>
+    Disconnect,
+}
 
 /// <summary>Which data input this is.</summary>
 public enum DataInputKind

@@ -26,6 +26,12 @@ public sealed class GqlSchema
     /// <summary>The <c>Subscription</c> root type, if any.</summary>
     public GqlObjectType? Subscription { get; }
 
+    /// <summary>The directives this schema supports: the specification's standard ones.</summary>
+    public IReadOnlyList<GqlDirective> Directives => GqlDirective.Standard;
+
+    /// <summary>The directive with this name (without <c>@</c>), or null.</summary>
+    public GqlDirective? Directive(string name) => GqlDirective.StandardByName.GetValueOrDefault(name);
+
     /// <summary>The named type, or null.</summary>
     public GqlNamedType? Type(string name) => Types.GetValueOrDefault(name);
 }

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Engine.GraphQL.Errors;
+using GraphQLParser.AST;
+
+namespace Engine.GraphQL.Planning;
+
+/// <summary>
+/// Parsed and validated documents by (metadata version, query text), so a repeated query skips parsing and
+/// validation. Bounded: past <see cref="Capacity"/> entries the least recently used quarter is dropped, and very
+/// large documents are not kept at all. A new metadata version simply misses and refills.
+/// </summary>
+public sealed class DocumentCache
+{
+    /// <summary>Queries longer than this (in characters) are parsed every time rather than kept.</summary>
+    public const int MaxCachedQueryLength = 32 * 1024;
+
+    private readonly ConcurrentDictionary<(long Version, string Query), Entry> entries = new();
+    private readonly Lock trimLock = new();
+    private long clock;
+
+    /// <summary>Builds a cache holding up to <paramref name="capacity"/> documents.</summary>
+    public DocumentCache(int capacity = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+    }
+
+    /// <summary>The most documents kept at once.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many documents are kept now.</summary>
+    public int Count => entries.Count;
+
+    /// <summary>The cached document of <paramref name="query"/> under <paramref name="version"/>, made by <paramref name="load"/> on a miss.</summary>
+    public CachedDocument GetOrAdd(long version, string query, Func<string, CachedDocument> load)
+    {
+        var now = Interlocked.Increment(ref clock);
+        if (entries.TryGetValue((version, query), out var hit))
+        {
+            Volatile.Write(ref hit.LastUsed, now);
+            return hit.Document;
+        }
+
+        var document = load(query);
+        if (query.Length <= MaxCachedQueryLength)
+        {
+            entries.TryAdd((version, query), new Entry(document, now));
+            if (entries.Count > Capacity)
+            {
+                Trim();
+            }
+        }
+
+        return document;
+    }
+
+    private void Trim()
+    {
+        lock (trimLock)
+        {
+            var excess = entries.Count - (Capacity * 3 / 4);
+            if (entries.Count <= Capacity || excess <= 0)
+            {
+                return;
+            }
+
+            foreach (var stale in entries.OrderBy(e => Volatile.Read(ref e.Value.LastUsed)).Take(excess).ToArray())
+            {
+                entries.TryRemove(stale.Key, out _);
+            }
+        }
+    }
+
+    private sealed class Entry(CachedDocument document, long lastUsed)
+    {
+        public readonly CachedDocument Document = document;
+        public long LastUsed = lastUsed;
+    }
+}
+
+/// <summary>A parsed document and its validation errors; <see cref="Document"/> is null when it did not parse.</summary>
+public sealed record CachedDocument(GraphQLDocument? Document, IReadOnlyList<GraphQLError> Errors);

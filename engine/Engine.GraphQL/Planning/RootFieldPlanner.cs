@@ -1,0 +1,61 @@
+using Engine.GraphQL.Schema;
+using Engine.Query.Plans;
+
+namespace Engine.GraphQL.Planning;
+
+/// <summary>Builds the <see cref="RootPlan"/> of one resource root field from its binding and coerced arguments.</summary>
+internal sealed class RootFieldPlanner(
+    FilterBuilder filters, ListArgumentsBuilder lists, WriteDataBuilder writes, SelectionBuilder selections, PlanningErrors errors)
+{
+    /// <summary>The plan of <paramref name="group"/>, or null when it cannot be planned (errors were reported).</summary>
+    public RootPlan? Plan(GqlField field, RootFieldBinding binding, FieldArguments arguments, FieldGroup group)
+    {
+        var key = group.Key;
+        var resource = binding.Resource;
+        switch (binding.Operation)
+        {
+            case RootOperation.FindUnique:
+                return Unique(arguments) is { } one ? new FindUniquePlan(key, resource, one, selections.Root(field, group)) : null;
+            case RootOperation.FindMany:
+                return new FindManyPlan(key, resource, lists.Build(arguments), selections.Root(field, group));
+            case RootOperation.Create:
+            {
+                var data = writes.Build(arguments["data"], InputPath.Root("data"), out var id);
+                return new CreatePlan(key, resource, id ?? Guid.CreateVersion7(), data, selections.Root(field, group));
+            }
+
+            case RootOperation.Update:
+            {
+                var where = Unique(arguments);
+                var data = writes.Build(arguments["data"], InputPath.Root("data"), out _);
+                return where is null ? null : new UpdatePlan(key, resource, where, data, selections.Root(field, group));
+            }
+
+            case RootOperation.Upsert:
+            {
+                var where = Unique(arguments);
+                var create = writes.Build(arguments["create"], InputPath.Root("create"), out var id);
+                var update = writes.Build(arguments["update"], InputPath.Root("update"), out _);
+                return where is null
+                    ? null
+                    : new UpsertPlan(key, resource, where, id ?? Guid.CreateVersion7(), create, update, selections.Root(field, group));
+            }
+
+            case RootOperation.Delete:
+                return Unique(arguments) is { } gone ? new DeletePlan(key, resource, gone, selections.Root(field, group)) : null;
+            case RootOperation.UpdateMany:
+            {
+                var data = writes.Build(arguments["data"], InputPath.Root("data"), out _);
+                return new UpdateManyPlan(key, resource, filters.Where(arguments["where"]), data, selections.Batch(field, group));
+            }
+
+            case RootOperation.DeleteMany:
+                return new DeleteManyPlan(key, resource, filters.Where(arguments["where"]), selections.Batch(field, group));
+            default:
+                errors.BadInput($"{field.Name} is not supported yet.", group.First);
+                return null;
+        }
+    }
+
+    private Query.Filters.Filter? Unique(FieldArguments arguments) => filters.Unique(arguments["where"], InputPath.Root("where"));
+}

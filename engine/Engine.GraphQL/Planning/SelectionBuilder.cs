@@ -1,0 +1,109 @@
+using Engine.GraphQL.Schema;
+using Engine.Metadata.Model;
+using Engine.Query.Plans;
+
+namespace Engine.GraphQL.Planning;
+
+/// <summary>
+/// Turns the merged selection sets of a response key into a <see cref="Selection"/> tree (or a
+/// <see cref="BatchSelection"/>), following each output field's <see cref="ResourceFieldBinding"/>, and enforces the
+/// depth limit before any SQL runs.
+/// </summary>
+internal sealed class SelectionBuilder(
+    GqlSchema schema,
+    SchemaModel model,
+    FieldCollector collector,
+    InputCoercer coercer,
+    ListArgumentsBuilder lists,
+    PlanningErrors errors,
+    PlanningLimits limits)
+{
+    private const string TypenameField = "__typename";
+    private const string CountField = "count";
+
+    private bool depthReported;
+
+    /// <summary>The selection on a resource object of the root field <paramref name="group"/> (at depth 1).</summary>
+    public Selection Root(GqlField field, FieldGroup group) =>
+        Build(ObjectType(field), group, [group.Key], 2);
+
+    /// <summary>The selection on a <c>BatchPayload</c>: <c>count</c> and <c>__typename</c>.</summary>
+    public BatchSelection Batch(GqlField field, FieldGroup group)
+    {
+        var type = ObjectType(field);
+        var items = new List<SelectionItem>();
+        foreach (var sub in collector.Collect(type.Name, group.SelectionSets))
+        {
+            var name = sub.First.Name.StringValue;
+            items.Add(name == TypenameField ? new TypenameSelection(sub.Key, type.Name) : new CountSelection(sub.Key));
+            if (name is not (TypenameField or CountField))
+            {
+                errors.BadInput($"{type.Name} has no field {name}.", sub.First);
+            }
+        }
+
+        return new BatchSelection(items);
+    }
+
+    private Selection Build(GqlObjectType type, FieldGroup parent, List<object> path, int depth)
+    {
+        var groups = collector.Collect(type.Name, parent.SelectionSets);
+        if (depth > limits.MaxDepth && groups.Count > 0)
+        {
+            if (!depthReported)
+            {
+                depthReported = true;
+                errors.BadInput($"The query is nested deeper than the maximum depth of {limits.MaxDepth}.", groups[0].First);
+            }
+
+            return new Selection([]);
+        }
+
+        var items = new List<SelectionItem>(groups.Count);
+        foreach (var group in groups)
+        {
+            var name = group.First.Name.StringValue;
+            if (name == TypenameField)
+            {
+                items.Add(new TypenameSelection(group.Key, type.Name));
+                continue;
+            }
+
+            var field = type.FieldsByName[name];
+            if (field.Binding is not ResourceFieldBinding binding)
+            {
+                errors.BadInput($"{type.Name}.{name} is not supported yet.", group.First);
+                continue;
+            }
+
+            path.Add(group.Key);
+            items.Add(Item(field, binding.Field, group, path, depth));
+            path.RemoveAt(path.Count - 1);
+        }
+
+        return new Selection(items);
+    }
+
+    private SelectionItem Item(GqlField field, FieldModel model, FieldGroup group, List<object> path, int depth)
+    {
+        switch (model.Kind)
+        {
+            case FieldKind.Scalar:
+                return new ScalarSelection(group.Key, model);
+            case FieldKind.ToOne:
+                return new ToOneSelection(group.Key, model, Target(model), Build(ObjectType(field), group, path, depth + 1));
+            default:
+                ListArguments arguments;
+                using (errors.At([.. path], group.First))
+                {
+                    arguments = lists.Build(FieldArguments.Coerce(field, group.First, coercer, errors));
+                }
+
+                return new ToManySelection(group.Key, model, Target(model), arguments, Build(ObjectType(field), group, path, depth + 1));
+        }
+    }
+
+    private ResourceModel Target(FieldModel relation) => model.ResourcesByName[relation.Relation!.Target];
+
+    private GqlObjectType ObjectType(GqlField field) => (GqlObjectType)schema.Types[field.Type.NamedType];
+}

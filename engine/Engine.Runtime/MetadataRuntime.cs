@@ -1,0 +1,87 @@
+using Engine.MetadataStore.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Runtime;
+
+/// <summary>
+/// Keeps this pod's <see cref="SnapshotHolder"/> at the store's current metadata version: loads it at start, applies
+/// this pod's changes (and serves them before the call returns), and picks up other pods' changes by polling.
+/// </summary>
+public sealed partial class MetadataRuntime(
+    Engine.MetadataStore.Store.MetadataStore store,
+    SnapshotHolder holder,
+    SnapshotBuilder builder,
+    ILogger<MetadataRuntime> logger)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private StoredMetadata? stored;
+
+    /// <summary>The metadata this pod serves, as stored (null before <see cref="InitializeAsync"/>).</summary>
+    public StoredMetadata? Stored => Volatile.Read(ref stored);
+
+    /// <summary>Migrates the store's own schema and loads the current version.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a change through the store and, when it committed, serves the new version before returning.</summary>
+    public async Task<ChangeResult> ApplyAsync(MetadataChange change, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await store.ApplyAsync(change, Stored, cancellationToken).ConfigureAwait(false);
+            if (result.Status == ChangeStatus.Applied && result.Metadata is { } metadata && metadata.Version > (Stored?.Version ?? -1))
+            {
+                Install(metadata);
+            }
+
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Loads the store's current version when it is newer than the one served; returns whether it was.</summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var current = Stored;
+        if (current is not null && await store.CurrentVersionAsync(cancellationToken).ConfigureAwait(false) <= current.Version)
+        {
+            return false;
+        }
+
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var metadata = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+            if (Stored is { } served && metadata.Version <= served.Version)
+            {
+                return false;
+            }
+
+            Install(metadata);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void Install(StoredMetadata metadata)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var snapshot = builder.Build(metadata, holder.TryCurrent);
+        holder.TrySwap(snapshot);
+        Volatile.Write(ref stored, metadata);
+        LogInstalled(metadata.Version, metadata.Resources.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "serving metadata version {Version} ({Resources} resources, compiled in {Milliseconds:F1} ms)")]
+    private partial void LogInstalled(long version, int resources, double milliseconds);
+}

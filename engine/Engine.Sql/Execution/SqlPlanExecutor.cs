@@ -1,0 +1,154 @@
+using Engine.Metadata.Model;
+using Engine.Query.Context;
+using Engine.Query.Errors;
+using Engine.Query.Execution;
+using Engine.Query.Plans;
+using Engine.Sql.Compiling;
+using Engine.Sql.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Engine.Sql.Execution;
+
+/// <summary>
+/// Runs root plans on PostgreSQL: each plan is one statement whose single value is the field's JSON, which is passed
+/// on as the UTF-8 bytes the server sent, never parsed here.
+/// </summary>
+public sealed class SqlPlanExecutor : IPlanExecutor
+{
+    private static readonly byte[] NullJson = "null"u8.ToArray();
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly ILogger logger;
+
+    /// <summary>Runs statements on connections of <paramref name="dataSource"/>.</summary>
+    public SqlPlanExecutor(NpgsqlDataSource dataSource, ILogger<SqlPlanExecutor>? logger = null)
+    {
+        this.dataSource = dataSource;
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// All plans go in one <see cref="NpgsqlBatch"/> (one round trip). If one fails, the server skips the rest of the
+    /// batch, so that plan and every later one get its error; earlier results are kept.
+    /// </remarks>
+    public async Task<IReadOnlyList<PlanResult>> QueryAsync(
+        SchemaModel model, IReadOnlyList<RootPlan> plans, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var results = new PlanResult[plans.Count];
+        if (plans.Count == 0)
+        {
+            return results;
+        }
+
+        await using var batch = dataSource.CreateBatch();
+        foreach (var plan in plans)
+        {
+            var statement = PostgresCompiler.Compile(plan, model);
+            var command = new NpgsqlBatchCommand(statement.Text);
+            foreach (var parameter in statement.Parameters)
+            {
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        var done = 0;
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            do
+            {
+                var json = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false)
+                    ? await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false)
+                    : NullJson;
+                results[done++] = PlanResult.Ok(json);
+            }
+            while (done < plans.Count && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = MapAndLog(e, model, plans[Math.Min(done, plans.Count - 1)]);
+            for (var i = done; i < results.Length; i++)
+            {
+                results[i] = PlanResult.Fail(error);
+            }
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One statement, so one implicit transaction. Update and delete of a missing row return JSON <c>null</c> together
+    /// with NOT_FOUND; a connect whose target is missing returns NOT_FOUND naming the relation (a looked-up target
+    /// is reported by the statement itself, a target given by id by its foreign key).
+    /// </remarks>
+    public async Task<PlanResult> MutateAsync(SchemaModel model, RootPlan plan, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var statement = PostgresCompiler.Compile(plan, model);
+        await using var command = dataSource.CreateCommand(statement.Text);
+        foreach (var parameter in statement.Parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        byte[]? json = null;
+        int? missingConnect = null;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false))
+                {
+                    json = await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (statement.ConnectChecks.Count > 0 && !await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
+                {
+                    missingConnect = reader.GetInt32(1);
+                }
+            }
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PlanResult.Fail(MapAndLog(e, model, plan));
+        }
+
+        if (missingConnect is { } index)
+        {
+            var check = statement.ConnectChecks[index];
+            return PlanResult.Fail(new EngineError(
+                ErrorCode.NotFound, $"No {check.Target.Name} matches the connect of '{check.Relation.Name}'.", check.InputPath));
+        }
+
+        if (json is null && plan is UpdatePlan or DeletePlan)
+        {
+            var resource = plan is UpdatePlan u ? u.Resource : ((DeletePlan)plan).Resource;
+            return new PlanResult(NullJson, new EngineError(ErrorCode.NotFound, $"No {resource.Name} matches the given where.", "where"));
+        }
+
+        return PlanResult.Ok(json ?? NullJson);
+    }
+
+    private EngineError MapAndLog(NpgsqlException exception, SchemaModel model, RootPlan plan)
+    {
+        var error = PostgresErrorMapper.Map(exception, model, plan);
+        if (error.Code == ErrorCode.Internal)
+        {
+            SqlLog.UnexpectedDatabaseError(logger, plan.Key, (exception as PostgresException)?.SqlState, exception);
+        }
+        else if (error.Code == ErrorCode.Unavailable)
+        {
+            SqlLog.DatabaseUnavailable(logger, plan.Key, exception);
+        }
+
+        return error;
+    }
+}
