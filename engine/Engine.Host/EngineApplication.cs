@@ -2,6 +2,7 @@ using Engine.GraphQL.Http;
 using Engine.Host.Health;
 using Engine.Host.Meta;
 using Engine.Query.Execution;
+using Engine.MetadataStore;
 using Engine.Runtime;
 using Engine.Sql.Execution;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public static class EngineApplication
         var connectionString = configuration.GetConnectionString("Engine")
             ?? throw new InvalidOperationException("ConnectionStrings:Engine is not set (environment: ConnectionStrings__Engine)");
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
-        builder.Services.AddSingleton(sp => new Engine.MetadataStore.Store.MetadataStore(
+        builder.Services.AddSingleton(sp => new VersionedMetadataStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataSchema));
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton(sp => new SnapshotBuilder(

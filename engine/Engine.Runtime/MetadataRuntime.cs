@@ -1,4 +1,4 @@
-using Engine.MetadataStore.Store;
+using Engine.MetadataStore;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Runtime;
@@ -8,7 +8,7 @@ namespace Engine.Runtime;
 /// this pod's changes (and serves them before the call returns), and picks up other pods' changes by polling.
 /// </summary>
 public sealed partial class MetadataRuntime(
-    Engine.MetadataStore.Store.MetadataStore store,
+    VersionedMetadataStore store,
     SnapshotHolder holder,
     SnapshotBuilder builder,
     ILogger<MetadataRuntime> logger)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Engine.Metadata.Definitions;
 using Engine.Metadata.Model;
-using Engine.MetadataStore.Store;
+using Engine.MetadataStore;
 
 namespace Engine.Runtime;
 

@@ -3,7 +3,7 @@ using Engine.MetadataStore.Planning;
 
 namespace Engine.MetadataStore;
 
-/// <summary>The outcome of <see cref="MetadataStore.ApplyAsync(MetadataChange, StoredMetadata?, CancellationToken)"/>.</summary>
+/// <summary>The outcome of <see cref="VersionedMetadataStore.ApplyAsync(MetadataChange, StoredMetadata?, CancellationToken)"/>.</summary>
 public sealed record ChangeResult
 {
     /// <summary>How it ended.</summary>

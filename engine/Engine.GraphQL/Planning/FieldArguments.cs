@@ -48,9 +48,6 @@ internal sealed class FieldArguments
         return new FieldArguments(values);
     }
 
-    /// <summary>True when the argument was given (possibly as null) or has a default.</summary>
-    public bool Has(string name) => values.ContainsKey(name);
-
     /// <summary>The argument's coerced value; null when absent or null.</summary>
     public object? this[string name] => values.GetValueOrDefault(name);
 }

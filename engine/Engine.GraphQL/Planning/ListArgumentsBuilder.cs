@@ -9,30 +9,17 @@ namespace Engine.GraphQL.Planning;
 internal sealed class ListArgumentsBuilder(PlanningErrors errors, FilterBuilder filters, PlanningLimits limits)
 {
     /// <summary>The list arguments of one field.</summary>
-    public ListArguments Build(FieldArguments arguments)
-    {
-        foreach (var cursor in (ReadOnlySpan<string>)["after", "before"])
-        {
-            if (arguments[cursor] is not null)
-            {
-                errors.BadInput($"Cursor arguments ({cursor}) are not supported yet; page with skip and first.", InputPath.Root(cursor));
-            }
-        }
-
-        return new ListArguments(
+    public ListArguments Build(FieldArguments arguments) =>
+        new(
             filters.Where(arguments["where"]),
             OrderBy(arguments["orderBy"]),
             Count(arguments, "skip", null),
             Count(arguments, "first", limits.MaxPageSize),
             Count(arguments, "last", limits.MaxPageSize));
-    }
 
-    private static IReadOnlyList<OrderBy> OrderBy(object? value) => value switch
-    {
-        Schema.GqlEnumValue { Binding: OrderBy order } => [order],
-        InputListValue list => list.Items.OfType<Schema.GqlEnumValue>().Select(v => (OrderBy)v.Binding!).ToArray(),
-        _ => [],
-    };
+    /// <summary>The sort key an <c>&lt;R&gt;OrderByInput</c> value is bound to; none when the argument is absent or null.</summary>
+    private static IReadOnlyList<OrderBy> OrderBy(object? value) =>
+        value is Schema.GqlEnumValue { Binding: OrderBy order } ? [order] : [];
 
     private int? Count(FieldArguments arguments, string name, int? max)
     {

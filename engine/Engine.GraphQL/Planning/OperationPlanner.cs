@@ -86,7 +86,12 @@ public static class OperationPlanner
                 return new IntrospectionRootEntry(group.Key, group.Fields);
         }
 
-        var field = rootType.FieldsByName[name];
+        if (rootType.FieldsByName.GetValueOrDefault(name) is not { } field)
+        {
+            errors.BadInput($"{rootType.Name} has no field {name}.", group.First);
+            return null;
+        }
+
         switch (field.Binding)
         {
             case MetadataVersionBinding:
@@ -95,7 +100,7 @@ public static class OperationPlanner
                 var arguments = FieldArguments.Coerce(field, group.First, coercer, errors);
                 return planner.Plan(field, binding, arguments, group) is { } plan ? new ResourceRootEntry(plan, field.Type.IsNonNull) : null;
             default:
-                errors.BadInput($"{rootType.Name}.{name} is not supported yet.", group.First);
+                errors.BadInput($"{rootType.Name}.{name} cannot be planned.", group.First);
                 return null;
         }
     }

@@ -69,10 +69,9 @@ internal sealed class SelectionBuilder(
                 continue;
             }
 
-            var field = type.FieldsByName[name];
-            if (field.Binding is not ResourceFieldBinding binding)
+            if (type.FieldsByName.GetValueOrDefault(name) is not { Binding: ResourceFieldBinding binding } field)
             {
-                errors.BadInput($"{type.Name}.{name} is not supported yet.", group.First);
+                errors.BadInput($"{type.Name} has no field {name}.", group.First);
                 continue;
             }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Engine.GraphQL.Schema;
 using Engine.Metadata.Model;
 using Engine.Query.Plans;
@@ -8,6 +7,7 @@ namespace Engine.GraphQL.Planning;
 /// <summary>
 /// Turns a coerced <c>&lt;R&gt;CreateInput</c>, <c>&lt;R&gt;UpdateInput</c> or <c>&lt;R&gt;UpdateManyMutationInput</c>
 /// into <see cref="WriteData"/>, validating every field first and reporting all of one input's errors together.
+/// Required fields without a default are non-null in the create input, so coercion already reports missing ones.
 /// </summary>
 internal sealed class WriteDataBuilder(PlanningErrors errors, FilterBuilder filters)
 {
@@ -50,11 +50,6 @@ internal sealed class WriteDataBuilder(PlanningErrors errors, FilterBuilder filt
             {
                 errors.BadInput($"{input.Path}: nested writes of to-many relations are not supported yet.", input.Path);
             }
-        }
-
-        if (binding.Kind == DataInputKind.Create)
-        {
-            RequireMissing(binding.Resource, data, path);
         }
 
         return new WriteData(values, relations);
@@ -109,36 +104,5 @@ internal sealed class WriteDataBuilder(PlanningErrors errors, FilterBuilder filt
                 relations.Add(new ToOneConnect(relation, binding.Target, null));
             }
         }
-    }
-
-    /// <summary>Reports each required field a create input left out that has no default.</summary>
-    private void RequireMissing(ResourceModel resource, InputObjectValue data, InputPath path)
-    {
-        foreach (var field in resource.Fields)
-        {
-            if (!field.Required || field.IsSystem || HasDefault(field) || field.Kind == FieldKind.ToMany || IsGiven(data, field))
-            {
-                continue;
-            }
-
-            var fieldPath = path.Field(field.Name);
-            errors.BadInput($"{fieldPath}: {field.Name} is required.", fieldPath);
-        }
-    }
-
-    private static bool HasDefault(FieldModel field) =>
-        field.Default is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) };
-
-    private static bool IsGiven(InputObjectValue data, FieldModel field)
-    {
-        foreach (var input in data.Fields)
-        {
-            if (ReferenceEquals(input.Field.Binding, field))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

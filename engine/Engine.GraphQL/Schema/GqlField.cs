@@ -5,6 +5,8 @@ namespace Engine.GraphQL.Schema;
 /// <summary>A field of an output object type, with its arguments and what it means to the planner.</summary>
 public sealed class GqlField
 {
+    private FrozenDictionary<string, GqlInputField>? argumentsByName;
+
     /// <summary>Builds a field.</summary>
     public GqlField(string name, GqlTypeRef type, string? description = null, IReadOnlyList<GqlInputField>? arguments = null,
         FieldBinding? binding = null, string? deprecationReason = null)
@@ -13,7 +15,6 @@ public sealed class GqlField
         Type = type;
         Description = description;
         Arguments = arguments ?? [];
-        ArgumentsByName = Arguments.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
         Binding = binding;
         DeprecationReason = deprecationReason;
     }
@@ -22,7 +23,9 @@ public sealed class GqlField
     public GqlTypeRef Type { get; }
     public string? Description { get; }
     public IReadOnlyList<GqlInputField> Arguments { get; }
-    public FrozenDictionary<string, GqlInputField> ArgumentsByName { get; }
+    /// <summary>Arguments by name (built on first use).</summary>
+    public FrozenDictionary<string, GqlInputField> ArgumentsByName =>
+        argumentsByName ?? LazyLookup.Init(ref argumentsByName, Arguments, a => a.Name);
 
     /// <summary>What this field is: a resource field, a root operation, a connection part, ...</summary>
     public FieldBinding? Binding { get; }

@@ -83,7 +83,7 @@ public static partial class OpenCrudSchemaBuilder
         foreach (var (suffix, op, description) in equality)
         {
             var t = op is WhereOperator.In or WhereOperator.NotIn ? list : type;
-            fields.Add(new GqlInputField(field.Name + suffix, t, description, Binding: new WhereFieldBinding(field, op)));
+            fields.Add(new GqlInputField(WhereName(field, suffix), t, description, Binding: new WhereFieldBinding(field, op)));
         }
 
         if (field.Scalar is not (ScalarKind.Boolean or ScalarKind.Json or ScalarKind.Enum))
@@ -102,9 +102,15 @@ public static partial class OpenCrudSchemaBuilder
     {
         foreach (var (suffix, op, description) in operators)
         {
-            fields.Add(new GqlInputField(field.Name + suffix, type, description, Binding: new WhereFieldBinding(field, op)));
+            fields.Add(new GqlInputField(WhereName(field, suffix), type, description, Binding: new WhereFieldBinding(field, op)));
         }
     }
+
+    /// <summary>
+    /// <c>f_suffix</c>, interned: resources share many field names (every one has <c>id</c>, <c>createdAt</c>,
+    /// <c>updatedAt</c>), so thousands of where inputs then share one string per name.
+    /// </summary>
+    private static string WhereName(FieldModel field, string suffix) => suffix.Length == 0 ? field.Name : string.Intern(field.Name + suffix);
 
     private static GqlInputObjectType WhereUniqueInput(ResourceModel resource)
     {

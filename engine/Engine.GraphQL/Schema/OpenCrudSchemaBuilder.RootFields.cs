@@ -31,7 +31,7 @@ public static partial class OpenCrudSchemaBuilder
         var create = new GqlInputField("data", GqlTypeRef.NonNullNamed(GraphQLNames.CreateInput(name)), "The new record's fields.");
         var fields = new List<GqlField>(6)
         {
-            new(GraphQLNames.Create(name), GqlTypeRef.NonNull(objectType), $"Creates a {name}.", [create],
+            new(GraphQLNames.Create(name), GqlTypeRef.NonNull(objectType), $"Creates one {name}.", [create],
                 new RootFieldBinding(RootOperation.Create, resource)),
         };
         if (hasUpdate)

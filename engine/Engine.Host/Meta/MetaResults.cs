@@ -2,7 +2,7 @@ using System.Text.Json;
 using Engine.Metadata.Json;
 using Engine.Metadata.Validation;
 using Engine.MetadataStore.Planning;
-using Engine.MetadataStore.Store;
+using Engine.MetadataStore;
 
 namespace Engine.Host.Meta;
 

@@ -1,7 +1,7 @@
 using Engine.Metadata.Definitions;
 using Engine.Metadata.Json;
 using Engine.Metadata.Validation;
-using Engine.MetadataStore.Store;
+using Engine.MetadataStore;
 using Engine.Runtime;
 
 namespace Engine.Host.Meta;
@@ -125,7 +125,7 @@ public static class MetadataEndpoints
         return MetaResults.Change(await runtime.ApplyAsync(change, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> History(HttpContext http, Engine.MetadataStore.Store.MetadataStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> History(HttpContext http, VersionedMetadataStore store, CancellationToken cancellationToken)
     {
         var limit = 100;
         if (http.Request.Query.TryGetValue("limit", out var text)

@@ -1,3 +1,4 @@
+using System.Data;
 using Engine.Metadata.Model;
 using Engine.Query.Context;
 using Engine.Query.Errors;
@@ -13,7 +14,8 @@ namespace Engine.Sql.Execution;
 
 /// <summary>
 /// Runs root plans on PostgreSQL: each plan is one statement whose single value is the field's JSON, which is passed
-/// on as the UTF-8 bytes the server sent, never parsed here.
+/// on as the UTF-8 bytes the server sent, never parsed here (read with sequential access, so a large value is not
+/// buffered twice).
 /// </summary>
 public sealed class SqlPlanExecutor : IPlanExecutor
 {
@@ -60,7 +62,7 @@ public sealed class SqlPlanExecutor : IPlanExecutor
         var done = 0;
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
             do
             {
                 var json = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false)
@@ -102,7 +104,7 @@ public sealed class SqlPlanExecutor : IPlanExecutor
         int? missingConnect = null;
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (!await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false))
@@ -112,7 +114,7 @@ public sealed class SqlPlanExecutor : IPlanExecutor
 
                 if (statement.ConnectChecks.Count > 0 && !await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
                 {
-                    missingConnect = reader.GetInt32(1);
+                    missingConnect = await reader.GetFieldValueAsync<int>(1, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -120,7 +121,7 @@ public static class MetadataJson
     private static ValidationError Malformed(JsonException e)
     {
         var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-        return new ValidationError("", $"The body is not valid JSON: {WithoutLocation(e.Message)}{where}.");
+        return new ValidationError("", $"The input is not valid JSON: {WithoutLocation(e.Message)}{where}.");
     }
 
     /// <summary>The serializer's <c>$.fields[0].type</c> in the API's format: <c>fields[0].type</c>.</summary>
@@ -145,6 +146,9 @@ public static class MetadataJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
             RespectNullableAnnotations = true,
             AllowDuplicateProperties = false,
+
+            // Patterns and descriptions are read by admins: keep '+', '<', '&' and non-ASCII letters as they are.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly();
         return options;

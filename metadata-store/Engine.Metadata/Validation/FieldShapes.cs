@@ -1,4 +1,6 @@
 using Engine.Metadata.Definitions;
+using Engine.Metadata.Model;
+using Engine.Metadata.Naming;
 
 namespace Engine.Metadata.Validation;
 
@@ -32,8 +34,8 @@ internal static class FieldShapes
 
     /// <summary>The column a field is stored in, or null when it has none (to-many) or is too broken to tell.</summary>
     public static string? ColumnOf(FieldDefinition field) =>
-        IsScalar(field) ? Naming.NameConventions.ToSnakeCase(field.Name)
-        : IsToOne(field) ? Model.SchemaModelBuilder.ForeignKeyColumn(field.Name)
+        IsScalar(field) ? NameConventions.ToSnakeCase(field.Name)
+        : IsToOne(field) ? SchemaModelBuilder.ForeignKeyColumn(field.Name)
         : null;
 
     /// <summary>

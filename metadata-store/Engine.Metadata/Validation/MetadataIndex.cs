@@ -12,8 +12,8 @@ internal sealed class MetadataIndex
 {
     private readonly Dictionary<string, ResourceDefinition> byName;
     private readonly Dictionary<string, ResourceDefinition>.AlternateLookup<ReadOnlySpan<char>> byNameSpan;
-    private readonly ILookup<string, ResourceDefinition> byNameIgnoringCase;
-    private ILookup<string, ResourceDefinition>? byPlural;
+    private readonly ResourceLookup byNameIgnoringCase;
+    private ResourceLookup? byPlural;
 
     public MetadataIndex(IReadOnlyList<ResourceDefinition> resources)
     {
@@ -25,14 +25,11 @@ internal sealed class MetadataIndex
         }
 
         byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
-        byNameIgnoringCase = resources.ToLookup(r => r.Name, StringComparer.OrdinalIgnoreCase);
+        byNameIgnoringCase = new ResourceLookup(resources, r => r.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>All resources in their given order.</summary>
     public IReadOnlyList<ResourceDefinition> Resources { get; }
-
-    /// <summary>Resources by exact name (the first one when a name repeats), as the model builder wants them.</summary>
-    public IReadOnlyDictionary<string, ResourceDefinition> ByName => byName;
 
     /// <summary>The resource with exactly this name, or null.</summary>
     public ResourceDefinition? Find(string? name) => name is null ? null : byName.GetValueOrDefault(name);
@@ -46,7 +43,7 @@ internal sealed class MetadataIndex
     /// <summary>Resources whose (declared or default) plural is exactly <paramref name="plural"/>.</summary>
     public IEnumerable<ResourceDefinition> WithPlural(string plural)
     {
-        byPlural ??= Resources.ToLookup(PluralOf, StringComparer.Ordinal);
+        byPlural ??= new ResourceLookup(Resources, PluralOf, StringComparer.Ordinal);
         return byPlural[plural];
     }
 

@@ -23,7 +23,8 @@ internal static class PortablePattern
     {
         try
         {
-            regex = new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            // PostgreSQL's '.' matches a newline too; Singleline makes .NET's do the same.
+            regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout);
             error = null;
             return true;
         }
@@ -93,16 +94,13 @@ internal static class PortablePattern
                     i += i + 1 < pattern.Length && pattern[i + 1] == ']' ? 1 : 0;
                     break;
                 case '(' when next == '?':
-                    var construct = i + 2 < pattern.Length ? pattern[i + 2] : '\0';
-                    if (construct is not (':' or '=' or '!'))
+                    if (!IsPortableGroup(pattern.AsSpan(i + 2)))
                     {
-                        return "only the groups (?:...), (?=...) and (?!...) work the same in PostgreSQL; "
-                            + "named groups, lookbehind, atomic groups, inline options and conditionals do not";
+                        return "only the groups (?:...), (?=...), (?!...), (?<=...) and (?<!...) work the same in PostgreSQL; "
+                            + "named groups, atomic groups, inline options and conditionals do not";
                     }
 
                     break;
-                case '*' or '+' or '?' or '}' when next == '+':
-                    return "possessive quantifiers such as a*+ are .NET-only; drop the trailing '+'";
                 case '{':
                     if (RepetitionProblem(pattern, i) is { } problem)
                     {
@@ -115,6 +113,11 @@ internal static class PortablePattern
 
         return null;
     }
+
+    /// <summary>Non-capturing groups and lookaround, the only <c>(?</c> constructs both engines share.</summary>
+    private static bool IsPortableGroup(ReadOnlySpan<char> afterQuestionMark) =>
+        afterQuestionMark.StartsWith(":") || afterQuestionMark.StartsWith("=") || afterQuestionMark.StartsWith("!")
+        || afterQuestionMark.StartsWith("<=") || afterQuestionMark.StartsWith("<!");
 
     private static bool IsPortableEscape(string pattern, int at)
     {

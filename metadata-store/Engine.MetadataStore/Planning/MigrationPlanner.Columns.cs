@@ -14,7 +14,7 @@ public static partial class MigrationPlanner
             {
                 plan.Add(PlanPhase.DropColumns, new MigrationStep(
                     MigrationStepKinds.DropColumn, table.Name, column.Name,
-                    $"Drop column {table.Name}.{column.Name} of the removed field {column.Field.Name}, with its values.",
+                    $"Drop column {table.Name}.{column.Name} (field {column.Field.Name}), with its values.",
                     ddl.DropColumn(table.Name, column.Name), true, column.Path));
             }
         }

@@ -15,7 +15,7 @@ internal static class DdlErrorMessages
                 $"Cannot add the required column {column}: the table has rows and the field has no default. "
                 + "Give the field a default, or add it as optional, fill it, then make it required.",
             PostgresErrorCodes.NotNullViolation =>
-                $"Cannot make {column} required: some rows have no value in it. Fill them or give the field a default first.",
+                $"Cannot make {column} required: some rows have no value in it. Fill those rows first.",
             PostgresErrorCodes.UniqueViolation =>
                 $"Cannot make {column} unique: some rows share a value.",
             PostgresErrorCodes.CheckViolation =>

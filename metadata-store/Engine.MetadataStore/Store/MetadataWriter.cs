@@ -24,7 +24,7 @@ internal static class MetadataWriter
         await using var batch = new NpgsqlBatch(connection, transaction);
         var insertVersion = Command(
             "INSERT INTO engine_meta.versions (version, author, summary) VALUES ($1, $2, $3) RETURNING created_at",
-            version, author, summary);
+            Value(version), Value(author), Value(summary));
         batch.BatchCommands.Add(insertVersion);
 
         var names = changes.Resources.Select(r => r.Name).ToArray();
@@ -34,7 +34,7 @@ internal static class MetadataWriter
             INSERT INTO engine_meta.resource_versions (name, version, definition)
             SELECT t.name, $2, t.definition::jsonb FROM unnest($1::text[], $3::text[]) AS t(name, definition)
             """,
-            names, version, Text(documents)));
+            Value(names), Value(version), Text(documents)));
 
         var live = changes.Resources.Where(r => !r.Deleted).ToArray();
         batch.BatchCommands.Add(Command(
@@ -44,21 +44,21 @@ internal static class MetadataWriter
             ORDER BY t.position
             ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, version = excluded.version
             """,
-            live.Select(r => r.Name).ToArray(), version, Text(live.Select(r => r.Json).ToArray())));
+            Value(live.Select(r => r.Name).ToArray()), Value(version), Text(live.Select(r => r.Json).ToArray())));
         batch.BatchCommands.Add(Command(
             "DELETE FROM engine_meta.resources WHERE name = ANY($1)",
-            changes.Deleted.Select(r => r.Name).ToArray()));
+            Value(changes.Deleted.Select(r => r.Name).ToArray())));
 
         batch.BatchCommands.Add(Command(
             """
             INSERT INTO engine_meta.field_numbers (resource, number, field, version)
             SELECT t.resource, t.number, t.field, $4 FROM unnest($1::text[], $2::integer[], $3::text[]) AS t(resource, number, field)
             """,
-            newNumbers.Select(n => n.Resource).ToArray(), newNumbers.Select(n => n.Number.Number).ToArray(),
-            newNumbers.Select(n => n.Number.Field).ToArray(), version));
+            Value(newNumbers.Select(n => n.Resource).ToArray()), Value(newNumbers.Select(n => n.Number.Number).ToArray()),
+            Value(newNumbers.Select(n => n.Number.Field).ToArray()), Value(version)));
 
         // Delivered at commit, and only if it commits.
-        batch.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", ChangeChannel, version.ToString(CultureInfo.InvariantCulture)));
+        batch.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", Value(ChangeChannel), Value(version.ToString(CultureInfo.InvariantCulture))));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -72,16 +72,14 @@ internal static class MetadataWriter
         return createdAt;
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
-        }
-
+        command.Parameters.AddRange(parameters);
         return command;
     }
+
+    private static NpgsqlParameter Value(object value) => new() { Value = value };
 
     // Deleted resources store a NULL definition, so the array must be typed text[] with null elements.
     private static NpgsqlParameter Text(string?[] values) =>

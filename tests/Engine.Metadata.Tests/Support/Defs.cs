@@ -18,7 +18,7 @@ internal static class Defs
 
     public static FieldDefinition Enum(string name, params string[] values) => new() { Name = name, Type = FieldTypes.Enum, Values = values };
 
-    public static JsonElement Json(string raw)
+    public static JsonElement JsonValue(string raw)
     {
         using var document = JsonDocument.Parse(raw);
         return document.RootElement.Clone();

@@ -56,7 +56,7 @@ public class MigrationPlannerRelationTests
         var post = Resource("Post", ToMany("tags", "Tag", "posts"));
         var tag = Tag with { Fields = [.. Tag.Fields, ToMany("posts", "Post", "tags")] };
 
-        var plan = MigrationPlanner.Plan(Model(Tag with { Fields = Tag.Fields }, Resource("Post")), Model(post, tag));
+        var plan = MigrationPlanner.Plan(Model(Tag, Resource("Post")), Model(post, tag));
 
         var create = Single(plan, MigrationStepKinds.CreateJoinTable);
         Assert.Equal(

@@ -11,7 +11,7 @@ internal sealed class FragmentsOnCompositeTypes : ValidationRule
         if (typeCondition is not null and not GqlObjectType)
         {
             context.Report($"Fragment \"{fragment.FragmentName.Name.StringValue}\" cannot condition on non composite type \"{typeCondition.Name}\".",
-                fragment.TypeCondition);
+                fragment.TypeCondition.Type);
         }
     }
 
@@ -20,7 +20,7 @@ internal sealed class FragmentsOnCompositeTypes : ValidationRule
     {
         if (fragment.TypeCondition is not null && typeCondition is not null and not GqlObjectType)
         {
-            context.Report($"Fragment cannot condition on non composite type \"{typeCondition.Name}\".", fragment.TypeCondition);
+            context.Report($"Fragment cannot condition on non composite type \"{typeCondition.Name}\".", fragment.TypeCondition.Type);
         }
     }
 }

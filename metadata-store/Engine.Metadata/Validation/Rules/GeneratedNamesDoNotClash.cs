@@ -13,14 +13,26 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
 {
     public void Check(ValidationContext context)
     {
-        if (!NamePatterns.Resource().IsMatch(context.Resource.Name))
+        // Names generated from a malformed name, or a plural equal to the name, have rules of their own.
+        if (!NamePatterns.Resource().IsMatch(context.Resource.Name) || context.Plural == context.Resource.Name)
         {
             return;
         }
 
-        CheckNamespace(context, NamePattern.GraphQLTypes, withFieldEnums: true);
-        CheckNamespace(context, NamePattern.GraphQLRootFields, withFieldEnums: false);
-        CheckNamespace(context, NamePattern.ProtoTypes, withFieldEnums: false);
+        var clashes = new List<(string Path, Origin Mine, Origin Theirs)>();
+        CheckNamespace(context, NamePattern.GraphQLTypes, withFieldEnums: true, clashes);
+        CheckNamespace(context, NamePattern.GraphQLRootFields, withFieldEnums: false, clashes);
+        CheckNamespace(context, NamePattern.ProtoTypes, withFieldEnums: false, clashes);
+
+        // Two resources whose names clash once usually clash many times (posts, postsConnection, ListPostsRequest...):
+        // one error per pair names the first clash and counts the rest.
+        foreach (var pair in clashes.GroupBy(c => (c.Path, c.Theirs.Resource)))
+        {
+            var (path, mine, theirs) = pair.First();
+            var more = pair.Count() - 1;
+            context.Report(path, Clash(mine, theirs, more));
+        }
+
         CheckProtoFields(context);
         CheckProtoEnumValues(context);
     }
@@ -36,7 +48,8 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
             : $"generated {Pattern!.Kind} '{Name}' of resource '{Resource}'";
     }
 
-    private static void CheckNamespace(ValidationContext context, IReadOnlyList<NamePattern> patterns, bool withFieldEnums)
+    private static void CheckNamespace(
+        ValidationContext context, IReadOnlyList<NamePattern> patterns, bool withFieldEnums, List<(string Path, Origin Mine, Origin Theirs)> clashes)
     {
         var resource = context.Resource;
         var own = new Dictionary<string, Origin>(StringComparer.Ordinal);
@@ -49,12 +62,12 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
 
             if (!own.TryAdd(origin.Name, origin))
             {
-                context.Report(path, Clash(origin, own[origin.Name]));
+                clashes.Add((path, origin, own[origin.Name]));
             }
 
             foreach (var other in OwnersElsewhere(context, patterns, withFieldEnums, origin.Name))
             {
-                context.Report(path, Clash(origin, other));
+                clashes.Add((path, origin, other));
             }
         }
 
@@ -117,10 +130,11 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
     }
 
     /// <summary>Names the generated side first: "generated GraphQL type 'PostEdge' of resource 'Post' clashes with resource 'PostEdge'".</summary>
-    private static string Clash(Origin mine, Origin theirs)
+    private static string Clash(Origin mine, Origin theirs, int more)
     {
         var (first, second) = mine.IsIdentity ? (theirs, mine) : (mine, theirs);
-        return $"The {first.Describe()} clashes with {(second.IsIdentity ? "" : "the ")}{second.Describe()}; rename one of them.";
+        var andMore = more == 0 ? "" : $", and {more} more generated name{(more == 1 ? "" : "s")} of the two clash as well";
+        return $"The {first.Describe()} clashes with {(second.IsIdentity ? "" : "the ")}{second.Describe()}{andMore}; rename one of them.";
     }
 
     /// <summary>Message fields: system fields and declared ones, snake_cased, <c>_id</c>/<c>_ids</c> for relations.</summary>

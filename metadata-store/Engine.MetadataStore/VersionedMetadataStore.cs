@@ -9,7 +9,7 @@ namespace Engine.MetadataStore;
 /// The versioned metadata store in PostgreSQL (schema <c>engine_meta</c>) and the migrator of the data tables: every
 /// change is validated, turned into DDL, run, and recorded as a new version in one transaction.
 /// </summary>
-public sealed class MetadataStore
+public sealed class VersionedMetadataStore
 {
     /// <summary>The PostgreSQL channel each committed change is announced on (<c>NOTIFY</c>, payload: the new version).</summary>
     public const string ChangeChannel = MetadataWriter.ChangeChannel;
@@ -18,7 +18,7 @@ public sealed class MetadataStore
     private readonly ChangeApplier applier;
 
     /// <summary>A store over <paramref name="dataSource"/> whose data tables live in <paramref name="dataSchema"/>.</summary>
-    public MetadataStore(NpgsqlDataSource dataSource, string dataSchema = SchemaModelBuilder.DefaultDataSchema)
+    public VersionedMetadataStore(NpgsqlDataSource dataSource, string dataSchema = SchemaModelBuilder.DefaultDataSchema)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentException.ThrowIfNullOrEmpty(dataSchema);

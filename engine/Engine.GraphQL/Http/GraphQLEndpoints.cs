@@ -1,0 +1,46 @@
+using Engine.GraphQL.Execution;
+using Engine.GraphQL.Planning;
+using Engine.GraphQL.Schema;
+using Engine.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Engine.GraphQL.Http;
+
+/// <summary>Registers and maps the GraphQL endpoint.</summary>
+public static class GraphQLEndpoints
+{
+    /// <summary>The endpoint's path (SPEC §3).</summary>
+    public const string DefaultPattern = "/graphql";
+
+    /// <summary>
+    /// Registers the GraphQL services: options (<c>Engine:MaxPageSize</c>, <c>Engine:MaxQueryDepth</c>,
+    /// <c>GraphQL:MaxRequestBytes</c>, <c>GraphQL:DocumentCacheSize</c>), the document cache, the executor, the HTTP
+    /// handler, the default <see cref="IRequestContextProvider"/> (kept if one is already registered) and the
+    /// <see cref="GraphQLSnapshotCompiler"/>. <see cref="SnapshotHolder"/> and <c>IPlanExecutor</c> come from the runtime
+    /// and SQL layers.
+    /// </summary>
+    public static IServiceCollection AddEngineGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = GraphQLOptions.From(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Limits);
+        services.AddSingleton(new DocumentCache(options.DocumentCacheSize));
+        services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<GraphQLHttpHandler>();
+        services.TryAddSingleton<IRequestContextProvider, ClaimsRequestContextProvider>();
+        services.AddSingleton<ISnapshotCompiler, GraphQLSnapshotCompiler>();
+        return services;
+    }
+
+    /// <summary>Maps <c>GET</c> and <c>POST</c> <paramref name="pattern"/> to the GraphQL endpoint.</summary>
+    public static IEndpointConventionBuilder MapEngineGraphQL(this IEndpointRouteBuilder endpoints, string pattern = DefaultPattern)
+    {
+        var handler = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpHandler>();
+        return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync);
+    }
+}

@@ -1,0 +1,42 @@
+using Engine.GraphQL.Planning;
+using Microsoft.Extensions.Configuration;
+
+namespace Engine.GraphQL.Http;
+
+/// <summary>The GraphQL endpoint's settings (SPEC §7): page size and depth limits, request size, document cache size.</summary>
+public sealed record GraphQLOptions
+{
+    /// <summary>The largest <c>first</c> / <c>last</c> (<c>Engine:MaxPageSize</c>, default 1,000).</summary>
+    public int MaxPageSize { get; init; } = PlanningLimits.Default.MaxPageSize;
+
+    /// <summary>The deepest field nesting (<c>Engine:MaxQueryDepth</c>, default 10).</summary>
+    public int MaxQueryDepth { get; init; } = PlanningLimits.Default.MaxDepth;
+
+    /// <summary>The largest request body in bytes (<c>GraphQL:MaxRequestBytes</c>, default 1 MiB).</summary>
+    public int MaxRequestBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How many parsed documents to keep (<c>GraphQL:DocumentCacheSize</c>, default 1,000).</summary>
+    public int DocumentCacheSize { get; init; } = 1000;
+
+    /// <summary>The limits the planner enforces.</summary>
+    public PlanningLimits Limits => new(MaxPageSize, MaxQueryDepth);
+
+    /// <summary>Reads the options from configuration; a missing key keeps its default, a value below 1 is rejected.</summary>
+    public static GraphQLOptions From(IConfiguration configuration)
+    {
+        var defaults = new GraphQLOptions();
+        return new GraphQLOptions
+        {
+            MaxPageSize = Positive(configuration, "Engine:MaxPageSize", defaults.MaxPageSize),
+            MaxQueryDepth = Positive(configuration, "Engine:MaxQueryDepth", defaults.MaxQueryDepth),
+            MaxRequestBytes = Positive(configuration, "GraphQL:MaxRequestBytes", defaults.MaxRequestBytes),
+            DocumentCacheSize = Positive(configuration, "GraphQL:DocumentCacheSize", defaults.DocumentCacheSize),
+        };
+    }
+
+    private static int Positive(IConfiguration configuration, string key, int fallback)
+    {
+        var value = configuration.GetValue<int?>(key) ?? fallback;
+        return value >= 1 ? value : throw new InvalidOperationException($"Configuration {key} must be at least 1 (was {value}).");
+    }
+}
