@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Engine.GraphQL.Errors;
 
@@ -10,6 +11,12 @@ namespace Engine.GraphQL.Execution;
 /// </summary>
 public sealed class GraphQLResult
 {
+    /// <summary>
+    /// Messages keep non-ASCII text and quotes readable; the response is JSON served as JSON, never inlined into HTML,
+    /// so HTML-sensitive characters need no escaping.
+    /// </summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly ExecutedOperation? executed;
 
     private GraphQLResult(GraphQLResultKind kind, IReadOnlyList<GraphQLError> errors, ExecutedOperation? executed)
@@ -42,7 +49,7 @@ public sealed class GraphQLResult
     /// <summary>Writes the response as UTF-8 JSON.</summary>
     public void WriteTo(IBufferWriter<byte> output)
     {
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
         writer.WriteStartObject();
         if (executed is not null)
         {

@@ -19,7 +19,7 @@ public static class MetadataJson
 
     /// <summary>
     /// The serializer options of the format: property names as the definitions' attributes give them, unknown
-    /// properties rejected, nulls, <c>false</c> and empty lists left out when writing. Read-only; share it.
+    /// properties rejected, nulls, <c>false</c> and empty lists of definitions left out when writing. Read-only; share it.
     /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -141,9 +141,8 @@ public static class MetadataJson
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyDefaults } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitUnsetDefinitionMembers } },
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
             RespectNullableAnnotations = true,
             AllowDuplicateProperties = false,
 
@@ -154,22 +153,31 @@ public static class MetadataJson
         return options;
     }
 
+    /// <summary>The types of a definition, whose unset members are left out when writing.</summary>
+    private static readonly HashSet<Type> DefinitionTypes =
+        [typeof(ResourceDefinition), typeof(FieldDefinition), typeof(IndexDefinition), typeof(AccessRuleDefinition)];
+
     /// <summary>
-    /// Leaves empty lists out, as the nulls and <c>false</c>s the ignore condition drops, so a written definition
-    /// reads like one an admin would write; a document's version is always written, even 0.
+    /// Leaves nulls, <c>false</c> and empty lists out of definitions, so a written definition reads like one an
+    /// admin would write. Other types written with these options (a document, API answers) keep every member:
+    /// there an empty list or a 0 means something.
     /// </summary>
-    private static void OmitEmptyDefaults(JsonTypeInfo typeInfo)
+    private static void OmitUnsetDefinitionMembers(JsonTypeInfo typeInfo)
     {
+        if (!DefinitionTypes.Contains(typeInfo.Type))
+        {
+            return;
+        }
+
         foreach (var property in typeInfo.Properties)
         {
-            if (typeInfo.Type == typeof(MetadataDocument) && property.Name == "version")
+            property.ShouldSerialize = static (_, value) => value switch
             {
-                property.ShouldSerialize = static (_, _) => true;
-            }
-            else if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
-            {
-                property.ShouldSerialize = static (_, value) => value is IEnumerable items && items.GetEnumerator().MoveNext();
-            }
+                null or false => false,
+                string => true,
+                IEnumerable items => items.GetEnumerator().MoveNext(),
+                _ => true,
+            };
         }
     }
 }

@@ -89,17 +89,20 @@ public class GraphQLHttpHandlerTests
     [Fact]
     public async Task HandleAsync_GetQuery_Executes()
     {
+        fixture.Plans.Returns("post", "null");
         var http = Context("GET", null, null);
         http.Request.QueryString = QueryString.Create(new Dictionary<string, string?>
         {
-            ["query"] = "query Q($x: String) { __typename }",
+            ["query"] = "query Q($x: String) { post(where: { slug: $x }) { id } }",
             ["variables"] = """{"x": "y"}""",
         });
 
         var (status, _, body) = await RunAsync(http);
 
         Assert.Equal(200, status);
-        Assert.Equal("""{"data":{"__typename":"Query"}}""", body);
+        Assert.Equal("""{"data":{"post":null}}""", body);
+        var plan = Assert.IsType<Engine.Query.Plans.FindUniquePlan>(Assert.Single(Assert.Single(fixture.Plans.Calls).Plans));
+        Assert.Equal("y", Assert.IsType<Engine.Query.Filters.ComparisonFilter>(plan.Where).Value);
     }
 
     [Fact]

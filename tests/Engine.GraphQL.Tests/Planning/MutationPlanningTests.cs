@@ -185,4 +185,18 @@ public class MutationPlanningTests
 
         Assert.Equal([("data.rating", "a"), ("where", "b")], result.Errors.Select(e => (e.Field, (string)e.Path![0])));
     }
+
+    [Theory]
+    [InlineData("createdAt")]
+    [InlineData("updatedAt")]
+    public void Plan_SystemTimestampsInData_AreNotWritable(string field)
+    {
+        var result = Plan(
+            "mutation ($data: PostUpdateInput!) { updatePost(where: { slug: \"a\" }, data: $data) { id } }",
+            $$$"""{"data": {"{{{field}}}": "2024-05-01T00:00:00Z"}}""");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("data." + field, error.Field);
+        Assert.Equal("BAD_USER_INPUT", error.Code);
+    }
 }

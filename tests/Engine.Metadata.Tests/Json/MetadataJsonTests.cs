@@ -160,6 +160,11 @@ public class MetadataJsonTests
     }
 
     [Fact]
-    public void Serialize_Document_AlwaysWritesVersion() =>
-        Assert.Equal("""{"version":0}""", MetadataJson.Serialize(new MetadataDocument()));
+    public void Serialize_EmptyDocument_WritesVersionAndResources() =>
+        Assert.Equal("""{"version":0,"resources":[]}""", MetadataJson.Serialize(new MetadataDocument()));
+
+    [Fact]
+    public void Options_OtherTypes_KeepEveryMember() =>
+        Assert.Equal("""{"Plan":[],"DryRun":false,"Errors":null}""",
+            System.Text.Json.JsonSerializer.Serialize(new { Plan = Array.Empty<string>(), DryRun = false, Errors = (string[]?)null }, MetadataJson.Options));
 }

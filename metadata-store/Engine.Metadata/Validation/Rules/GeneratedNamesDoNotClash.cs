@@ -51,7 +51,6 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
     private static void CheckNamespace(
         ValidationContext context, IReadOnlyList<NamePattern> patterns, bool withFieldEnums, List<(string Path, Origin Mine, Origin Theirs)> clashes)
     {
-        var resource = context.Resource;
         var own = new Dictionary<string, Origin>(StringComparer.Ordinal);
         foreach (var (origin, path) in OwnNames(context, patterns, withFieldEnums))
         {
@@ -70,22 +69,24 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
                 clashes.Add((path, origin, other));
             }
         }
+    }
 
-        IEnumerable<(Origin, string)> OwnNames(ValidationContext context, IReadOnlyList<NamePattern> patterns, bool withFieldEnums)
+    /// <summary>The names this resource generates in one namespace, each with the path that would change it.</summary>
+    private static IEnumerable<(Origin Origin, string Path)> OwnNames(ValidationContext context, IReadOnlyList<NamePattern> patterns, bool withFieldEnums)
+    {
+        var resource = context.Resource;
+        foreach (var pattern in patterns)
         {
-            foreach (var pattern in patterns)
-            {
-                var path = pattern.FromPlural && resource.Plural is not null ? "plural" : "name";
-                yield return (new Origin(pattern.Apply(resource.Name, context.Plural), resource.Name, pattern, null), path);
-            }
+            var path = pattern.FromPlural && resource.Plural is not null ? "plural" : "name";
+            yield return (new Origin(pattern.Apply(resource.Name, context.Plural), resource.Name, pattern, null), path);
+        }
 
-            for (var i = 0; withFieldEnums && i < resource.Fields.Count; i++)
+        for (var i = 0; withFieldEnums && i < resource.Fields.Count; i++)
+        {
+            var field = resource.Fields[i];
+            if (field.Type == FieldTypes.Enum && NamePatterns.Field().IsMatch(field.Name) && context.FieldPosition(field.Name) == i)
             {
-                var field = resource.Fields[i];
-                if (field.Type == FieldTypes.Enum && NamePatterns.Field().IsMatch(field.Name) && context.FieldPosition(field.Name) == i)
-                {
-                    yield return (new Origin(GraphQLNames.FieldEnum(resource.Name, field.Name), resource.Name, null, field.Name), $"fields[{i}].name");
-                }
+                yield return (new Origin(GraphQLNames.FieldEnum(resource.Name, field.Name), resource.Name, null, field.Name), $"fields[{i}].name");
             }
         }
     }
