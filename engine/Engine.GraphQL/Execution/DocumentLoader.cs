@@ -3,8 +3,8 @@ using Engine.GraphQL.Planning;
 using Engine.GraphQL.Schema;
 using Engine.GraphQL.Validation;
 using GraphQLParser;
-using GraphQLDocument = GraphQLParser.AST.GraphQLDocument;
 using GraphQLParser.Exceptions;
+using GraphQLDocument = GraphQLParser.AST.GraphQLDocument;
 
 namespace Engine.GraphQL.Execution;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Engine.GraphQL.Errors;
 using Engine.GraphQL.Schema;
 using Engine.Metadata.Model;
 using GraphQLParser.AST;

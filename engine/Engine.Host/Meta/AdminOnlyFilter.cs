@@ -3,11 +3,11 @@ using Engine.GraphQL.Http;
 namespace Engine.Host.Meta;
 
 /// <summary>Lets only callers with the admin role reach the metadata API (SPEC §2).</summary>
-internal sealed class AdminOnlyFilter(IRequestContextAccessor contexts) : IEndpointFilter
+internal sealed class AdminOnlyFilter(IRequestContextProvider contexts) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var caller = contexts.Get(context.HttpContext);
+        var caller = contexts.GetContext(context.HttpContext);
         if (!caller.IsAdmin)
         {
             return MetaResults.Errors(

@@ -16,6 +16,14 @@ internal sealed class ValuesOfCorrectType : ValidationRule
             return;
         }
 
+        // A scalar (Json) may be written as an object or list literal: the scalar decides.
+        if (value is GraphQLListValue or GraphQLObjectValue && type.Nullable.Kind == GqlTypeRefKind.Named
+            && context.NamedType(type) is GqlScalarType)
+        {
+            CheckLeaf(context, value, type);
+            return;
+        }
+
         switch (value)
         {
             case GraphQLNullValue:
