@@ -55,6 +55,26 @@ public sealed partial class CrmSampleTests : IAsyncLifetime
         Assert.Equal(["Discovery call", "Sent proposal PDF"], activities["activities"]!.AsArray().Select(a => a!["subject"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task GraphqlJs_LiveIntrospection_BuildsSchemaAndValidatesSampleOperations()
+    {
+        var metadata = await File.ReadAllTextAsync(RepositoryPaths.Combine("samples", "crm", "metadata.json"));
+        using (var apply = await engine.Http.PostAsync("/meta/apply", new StringContent(metadata, Encoding.UTF8, "application/json")))
+        {
+            Assert.True(apply.StatusCode == HttpStatusCode.OK, await apply.Content.ReadAsStringAsync());
+        }
+
+        // graphql-js (npm), independent of the engine, loads the live schema by introspection over HTTP and validates
+        // OpenCRUD operations for every sample resource, plus the sample's own seed operations.
+        var (exitCode, output) = await NodeClient.RunAsync("graphql-js", "check-introspection.mjs",
+            new Uri(engine.BaseAddress, "/graphql").ToString(), "Company", "Contact", "Deal", "Activity", "Tag",
+            "--operations", RepositoryPaths.Combine("samples", "crm", "seed.graphql"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(" 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("ok   Deal: create", output, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^mutation (\w+)", RegexOptions.Multiline)]
     private static partial Regex OperationNames();
 }
