@@ -21,7 +21,7 @@ internal sealed class RootFieldPlanner(
             case RootOperation.Create:
             {
                 var data = writes.Build(arguments["data"], InputPath.Root("data"), out var id);
-                return new CreatePlan(key, resource, id ?? Guid.CreateVersion7(), data, selections.Root(field, group));
+                return new CreatePlan(key, resource, id ?? RecordIds.NewId(), data, selections.Root(field, group));
             }
 
             case RootOperation.Update:
@@ -38,7 +38,7 @@ internal sealed class RootFieldPlanner(
                 var update = writes.Build(arguments["update"], InputPath.Root("update"), out _);
                 return where is null
                     ? null
-                    : new UpsertPlan(key, resource, where, id ?? Guid.CreateVersion7(), create, update, selections.Root(field, group));
+                    : new UpsertPlan(key, resource, where, id ?? RecordIds.NewId(), create, update, selections.Root(field, group));
             }
 
             case RootOperation.Delete:

@@ -143,4 +143,16 @@ public sealed class CrudTests(EngineServer engine)
         var type = await engine.QueryAsync($$"""{ __type(name: "{{name}}") { fields { name } } }""");
         Assert.Contains(type["__type"]!["fields"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "pinned");
     }
+
+    [Fact]
+    public async Task List_WithoutOrderBy_ReturnsRecordsInCreationOrder()
+    {
+        var name = await DefineProductAsync();
+        var creates = string.Join(" ", Enumerable.Range(1, 8).Select(i => $$"""c{{i}}: create{{name}}(data: { sku: "O-{{i}}", title: "T" }) { id }"""));
+        await engine.QueryAsync("mutation { " + creates + " }");
+
+        var plural = char.ToLowerInvariant(name[0]) + name[1..] + "s";
+        var data = await engine.QueryAsync($"{{ {plural} {{ sku }} }}");
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"O-{i}"), data[plural]!.AsArray().Select(x => x!["sku"]!.GetValue<string>()));
+    }
 }
