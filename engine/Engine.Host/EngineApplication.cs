@@ -31,7 +31,7 @@ public static class EngineApplication
 
         var connectionString = configuration.GetConnectionString("Engine")
             ?? throw new InvalidOperationException("ConnectionStrings:Engine is not set (environment: ConnectionStrings__Engine)");
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(DatabaseConnection.WithEngineDefaults(connectionString)).Build());
         builder.Services.AddSingleton(sp => new VersionedMetadataStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataSchema));
         builder.Services.AddSingleton<SnapshotHolder>();

@@ -91,8 +91,12 @@ public sealed class GraphQLHttpHandler(
         }
 
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        result.WriteTo(http.Response.BodyWriter);
-        await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+
+        // Written to a buffer first so the response carries Content-Length: no chunked framing for small answers.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        result.WriteTo(buffer);
+        http.Response.ContentLength = buffer.WrittenCount;
+        await http.Response.BodyWriter.WriteAsync(buffer.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task<ReadRequest> ReadPostAsync(HttpContext http)

@@ -63,37 +63,15 @@ public static class MetadataEndpoints
                 $"the body defines '{definition.Name}' but the URL names '{name}'; they must be the same");
         }
 
-        if (!EntityTags.TryParseIfMatch(http.Request, out var ifMatch))
-        {
-            return MetaResults.Errors(StatusCodes.Status400BadRequest, "If-Match", "If-Match must be a metadata version number");
-        }
-
-        var change = new PutResource(definition)
-        {
-            Author = Callers.Name(http),
-            IfMatch = ifMatch,
-            DryRun = Query.Flag(http, "dryRun"),
-            AllowDestructive = Query.Flag(http, "allowDestructive"),
-        };
-        return MetaResults.Change(await runtime.ApplyAsync(change, cancellationToken).ConfigureAwait(false));
+        var change = new PutResource(definition) { Author = "", AllowDestructive = Query.Flag(http, "allowDestructive") };
+        return await ApplyAsync(change, http, runtime, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> DeleteResource(string name, HttpContext http, MetadataRuntime runtime, CancellationToken cancellationToken)
     {
-        if (!EntityTags.TryParseIfMatch(http.Request, out var ifMatch))
-        {
-            return MetaResults.Errors(StatusCodes.Status400BadRequest, "If-Match", "If-Match must be a metadata version number");
-        }
-
-        var change = new DeleteResource(name)
-        {
-            Author = Callers.Name(http),
-            IfMatch = ifMatch,
-            Force = Query.Flag(http, "force"),
-            DryRun = Query.Flag(http, "dryRun"),
-            AllowDestructive = true,
-        };
-        return MetaResults.Change(await runtime.ApplyAsync(change, cancellationToken).ConfigureAwait(false));
+        // A delete is destructive by nature; ?force=true is its guard (rows, relations), not allowDestructive.
+        var change = new DeleteResource(name) { Author = "", Force = Query.Flag(http, "force"), AllowDestructive = true };
+        return await ApplyAsync(change, http, runtime, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> Apply(HttpContext http, MetadataRuntime runtime, CancellationToken cancellationToken)
@@ -110,18 +88,19 @@ public static class MetadataEndpoints
             return MetaResults.Errors(StatusCodes.Status400BadRequest, parsed.Errors);
         }
 
+        var change = new ApplyDocument(parsed.Value.Resources) { Author = "", AllowDestructive = Query.Flag(http, "allowDestructive") };
+        return await ApplyAsync(change, http, runtime, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds what every change takes from the request (author, If-Match, dryRun), applies it and maps the outcome.</summary>
+    private static async Task<IResult> ApplyAsync(MetadataChange change, HttpContext http, MetadataRuntime runtime, CancellationToken cancellationToken)
+    {
         if (!EntityTags.TryParseIfMatch(http.Request, out var ifMatch))
         {
             return MetaResults.Errors(StatusCodes.Status400BadRequest, "If-Match", "If-Match must be a metadata version number");
         }
 
-        var change = new ApplyDocument(parsed.Value.Resources)
-        {
-            Author = Callers.Name(http),
-            IfMatch = ifMatch,
-            DryRun = Query.Flag(http, "dryRun"),
-            AllowDestructive = Query.Flag(http, "allowDestructive"),
-        };
+        change = change with { Author = Callers.Name(http), IfMatch = ifMatch, DryRun = Query.Flag(http, "dryRun") };
         return MetaResults.Change(await runtime.ApplyAsync(change, cancellationToken).ConfigureAwait(false));
     }
 

@@ -46,6 +46,12 @@ public sealed class SqlPlanExecutor : IPlanExecutor
             return results;
         }
 
+        if (plans.Count == 1)
+        {
+            results[0] = await QueryOneAsync(model, plans[0], cancellationToken).ConfigureAwait(false);
+            return results;
+        }
+
         await using var batch = dataSource.CreateBatch();
         foreach (var plan in plans)
         {
@@ -62,13 +68,10 @@ public sealed class SqlPlanExecutor : IPlanExecutor
         var done = 0;
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             do
             {
-                var json = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false)
-                    ? await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false)
-                    : NullJson;
-                results[done++] = PlanResult.Ok(json);
+                results[done++] = PlanResult.Ok(await ReadJsonAsync(reader, cancellationToken).ConfigureAwait(false));
             }
             while (done < plans.Count && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
         }
@@ -83,6 +86,34 @@ public sealed class SqlPlanExecutor : IPlanExecutor
 
         return results;
     }
+
+    /// <summary>The common case, one root field: a plain command (no batch), the single row read from the buffer.</summary>
+    private async Task<PlanResult> QueryOneAsync(SchemaModel model, RootPlan plan, CancellationToken cancellationToken)
+    {
+        var statement = PostgresCompiler.Compile(plan, model);
+        await using var command = dataSource.CreateCommand(statement.Text);
+        foreach (var parameter in statement.Parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleResult | CommandBehavior.SingleRow, cancellationToken)
+                .ConfigureAwait(false);
+            return PlanResult.Ok(await ReadJsonAsync(reader, cancellationToken).ConfigureAwait(false));
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PlanResult.Fail(MapAndLog(e, model, plan));
+        }
+    }
+
+    /// <summary>The JSON of the current result's single row: read into the row buffer once, then taken without further I/O.</summary>
+    private static async Task<byte[]> ReadJsonAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0)
+            ? reader.GetFieldValue<byte[]>(0)
+            : NullJson;
 
     /// <inheritdoc/>
     /// <remarks>
