@@ -19,7 +19,7 @@ public static class GraphQLEndpoints
 
     /// <summary>
     /// Registers the GraphQL services: options (<c>Engine:MaxPageSize</c>, <c>Engine:MaxQueryDepth</c>,
-    /// <c>GraphQL:MaxRequestBytes</c>, <c>GraphQL:DocumentCacheSize</c>), the document cache, the executor, the HTTP
+    /// <c>Engine:MaxQueryNodes</c>, <c>GraphQL:MaxRequestBytes</c>, <c>GraphQL:DocumentCacheSize</c>), the document cache, the executor, the HTTP
     /// handler, the default <see cref="IRequestContextProvider"/> (kept if one is already registered) and the
     /// <see cref="GraphQLSnapshotCompiler"/>. <see cref="SnapshotHolder"/> and <c>IPlanExecutor</c> come from the runtime
     /// and SQL layers.

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Engine.GraphQL.Http;
 
-/// <summary>The GraphQL endpoint's settings (SPEC §7): page size and depth limits, request size, document cache size.</summary>
+/// <summary>The GraphQL endpoint's settings (SPEC §7): page size, depth and node-estimate limits, request size, document cache size.</summary>
 public sealed record GraphQLOptions
 {
     /// <summary>The largest <c>first</c> / <c>last</c> (<c>Engine:MaxPageSize</c>, default 1,000).</summary>
@@ -12,6 +12,9 @@ public sealed record GraphQLOptions
     /// <summary>The deepest field nesting (<c>Engine:MaxQueryDepth</c>, default 10).</summary>
     public int MaxQueryDepth { get; init; } = PlanningLimits.Default.MaxDepth;
 
+    /// <summary>The most records an operation may return by estimate (<c>Engine:MaxQueryNodes</c>, default 1,000,000).</summary>
+    public int MaxQueryNodes { get; init; } = PlanningLimits.Default.MaxNodes;
+
     /// <summary>The largest request body in bytes (<c>GraphQL:MaxRequestBytes</c>, default 1 MiB).</summary>
     public int MaxRequestBytes { get; init; } = 1024 * 1024;
 
@@ -19,7 +22,7 @@ public sealed record GraphQLOptions
     public int DocumentCacheSize { get; init; } = 1000;
 
     /// <summary>The limits the planner enforces.</summary>
-    public PlanningLimits Limits => new(MaxPageSize, MaxQueryDepth);
+    public PlanningLimits Limits => new(MaxPageSize, MaxQueryDepth, MaxQueryNodes);
 
     /// <summary>Reads the options from configuration; a missing key keeps its default, a value below 1 is rejected.</summary>
     public static GraphQLOptions From(IConfiguration configuration)
@@ -29,6 +32,7 @@ public sealed record GraphQLOptions
         {
             MaxPageSize = Positive(configuration, "Engine:MaxPageSize", defaults.MaxPageSize),
             MaxQueryDepth = Positive(configuration, "Engine:MaxQueryDepth", defaults.MaxQueryDepth),
+            MaxQueryNodes = Positive(configuration, "Engine:MaxQueryNodes", defaults.MaxQueryNodes),
             MaxRequestBytes = Positive(configuration, "GraphQL:MaxRequestBytes", defaults.MaxRequestBytes),
             DocumentCacheSize = Positive(configuration, "GraphQL:DocumentCacheSize", defaults.DocumentCacheSize),
         };

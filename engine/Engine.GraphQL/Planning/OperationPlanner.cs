@@ -55,7 +55,7 @@ public static class OperationPlanner
         var filters = new FilterBuilder(errors);
         var lists = new ListArgumentsBuilder(errors, filters, limits);
         var selections = new SelectionBuilder(schema, model, collector, coercer, lists, errors, limits);
-        var planner = new RootFieldPlanner(filters, lists, new WriteDataBuilder(errors, filters), selections, errors);
+        var planner = new RootFieldPlanner(filters, lists, new WriteDataBuilder(errors, filters, model), selections, errors);
 
         var groups = collector.Collect(rootType.Name, [operation.SelectionSet]);
         var entries = new List<RootEntry>(groups.Count);

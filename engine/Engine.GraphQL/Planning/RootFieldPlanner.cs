@@ -17,7 +17,17 @@ internal sealed class RootFieldPlanner(
             case RootOperation.FindUnique:
                 return Unique(arguments) is { } one ? new FindUniquePlan(key, resource, one, selections.Root(field, group)) : null;
             case RootOperation.FindMany:
-                return new FindManyPlan(key, resource, lists.Build(arguments), selections.Root(field, group));
+            {
+                var list = lists.Build(arguments, resource);
+                return new FindManyPlan(key, resource, list, selections.Root(field, group, list));
+            }
+
+            case RootOperation.Connection:
+            {
+                var list = lists.Build(arguments, resource);
+                return new ConnectionPlan(key, resource, list, selections.Connection(field, group, list));
+            }
+
             case RootOperation.Create:
             {
                 var data = writes.Build(arguments["data"], InputPath.Root("data"), out var id);

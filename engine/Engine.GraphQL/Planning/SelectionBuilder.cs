@@ -6,10 +6,10 @@ namespace Engine.GraphQL.Planning;
 
 /// <summary>
 /// Turns the merged selection sets of a response key into a <see cref="Selection"/> tree (or a
-/// <see cref="BatchSelection"/>), following each output field's <see cref="ResourceFieldBinding"/>, and enforces the
-/// depth limit before any SQL runs.
+/// <see cref="BatchSelection"/>, or a connection's items), following each output field's binding, and enforces the
+/// depth and node-estimate limits before any SQL runs.
 /// </summary>
-internal sealed class SelectionBuilder(
+internal sealed partial class SelectionBuilder(
     GqlSchema schema,
     SchemaModel model,
     FieldCollector collector,
@@ -23,9 +23,16 @@ internal sealed class SelectionBuilder(
 
     private bool depthReported;
 
-    /// <summary>The selection on a resource object of the root field <paramref name="group"/> (at depth 1).</summary>
-    public Selection Root(GqlField field, FieldGroup group) =>
-        Build(ObjectType(field), group, [group.Key], 2);
+    /// <summary>
+    /// The selection on a resource object of the root field <paramref name="group"/> (at depth 1); <paramref name="list"/>
+    /// is the field's list arguments when it returns a list.
+    /// </summary>
+    public Selection Root(GqlField field, FieldGroup group, ListArguments? list = null)
+    {
+        var rows = list is null ? 1 : PageSize(list);
+        CountNodes(rows, group);
+        return Build(ObjectType(field), group, [group.Key], 2, rows);
+    }
 
     /// <summary>The selection on a <c>BatchPayload</c>: <c>count</c> and <c>__typename</c>.</summary>
     public BatchSelection Batch(GqlField field, FieldGroup group)
@@ -45,17 +52,12 @@ internal sealed class SelectionBuilder(
         return new BatchSelection(items);
     }
 
-    private Selection Build(GqlObjectType type, FieldGroup parent, List<object> path, int depth)
+    /// <summary>The selection on an object of <paramref name="type"/>, of which the query returns about <paramref name="rows"/>.</summary>
+    private Selection Build(GqlObjectType type, FieldGroup parent, List<object> path, int depth, double rows)
     {
         var groups = collector.Collect(type.Name, parent.SelectionSets);
-        if (depth > limits.MaxDepth && groups.Count > 0)
+        if (TooDeep(depth, groups))
         {
-            if (!depthReported)
-            {
-                depthReported = true;
-                errors.BadInput($"The query is nested deeper than the maximum depth of {limits.MaxDepth}.", groups[0].First);
-            }
-
             return new Selection([]);
         }
 
@@ -76,29 +78,32 @@ internal sealed class SelectionBuilder(
             }
 
             path.Add(group.Key);
-            items.Add(Item(field, binding.Field, group, path, depth));
+            items.Add(Item(field, binding.Field, group, path, depth, rows));
             path.RemoveAt(path.Count - 1);
         }
 
         return new Selection(items);
     }
 
-    private SelectionItem Item(GqlField field, FieldModel model, FieldGroup group, List<object> path, int depth)
+    private SelectionItem Item(GqlField field, FieldModel model, FieldGroup group, List<object> path, int depth, double rows)
     {
         switch (model.Kind)
         {
             case FieldKind.Scalar:
                 return new ScalarSelection(group.Key, model);
             case FieldKind.ToOne:
-                return new ToOneSelection(group.Key, model, Target(model), Build(ObjectType(field), group, path, depth + 1));
+                CountNodes(rows, group);
+                return new ToOneSelection(group.Key, model, Target(model), Build(ObjectType(field), group, path, depth + 1, rows));
             default:
                 ListArguments arguments;
                 using (errors.At([.. path], group.First))
                 {
-                    arguments = lists.Build(FieldArguments.Coerce(field, group.First, coercer, errors));
+                    arguments = lists.Build(FieldArguments.Coerce(field, group.First, coercer, errors), Target(model));
                 }
 
-                return new ToManySelection(group.Key, model, Target(model), arguments, Build(ObjectType(field), group, path, depth + 1));
+                var many = rows * PageSize(arguments, nested: true);
+                CountNodes(many, group);
+                return new ToManySelection(group.Key, model, Target(model), arguments, Build(ObjectType(field), group, path, depth + 1, many));
         }
     }
 

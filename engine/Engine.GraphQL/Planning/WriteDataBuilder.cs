@@ -6,11 +6,21 @@ namespace Engine.GraphQL.Planning;
 
 /// <summary>
 /// Turns a coerced <c>&lt;R&gt;CreateInput</c>, <c>&lt;R&gt;UpdateInput</c> or <c>&lt;R&gt;UpdateManyMutationInput</c>
-/// into <see cref="WriteData"/>, validating every field first and reporting all of one input's errors together.
-/// Required fields without a default are non-null in the create input, so coercion already reports missing ones.
+/// (and the nested data inputs inside them) into <see cref="WriteData"/>, validating every field first and reporting
+/// all of one input's errors together. Required fields without a default are non-null in the create input, so coercion
+/// already reports missing ones. Nested writes through relations are built by <see cref="NestedWriteBuilder"/>.
 /// </summary>
-internal sealed class WriteDataBuilder(PlanningErrors errors, FilterBuilder filters)
+internal sealed class WriteDataBuilder
 {
+    private readonly PlanningErrors errors;
+    private readonly NestedWriteBuilder nested;
+
+    public WriteDataBuilder(PlanningErrors errors, FilterBuilder filters, SchemaModel model)
+    {
+        this.errors = errors;
+        nested = new NestedWriteBuilder(this, errors, filters, model);
+    }
+
     /// <summary>The values to write; <paramref name="id"/> is the <c>id</c> a create input gave, if any.</summary>
     public WriteData Build(object? value, InputPath path, out Guid? id)
     {
@@ -23,6 +33,7 @@ internal sealed class WriteDataBuilder(PlanningErrors errors, FilterBuilder filt
 
         var values = new List<ColumnValue>(data.Fields.Count);
         var relations = new List<ToOneConnect>();
+        List<NestedWrite>? writes = null;
         foreach (var input in data.Fields)
         {
             var field = input.Field.Binding as FieldModel
@@ -44,15 +55,15 @@ internal sealed class WriteDataBuilder(PlanningErrors errors, FilterBuilder filt
             }
             else if (field.Kind == FieldKind.ToOne)
             {
-                Relation(field, input, relations);
+                nested.ToOne(field, input, binding.Kind == DataInputKind.Create, relations, ref writes);
             }
             else
             {
-                errors.BadInput($"{input.Path}: nested writes of to-many relations are not supported yet.", input.Path);
+                nested.ToMany(binding.Resource, field, input, ref writes);
             }
         }
 
-        return new WriteData(values, relations);
+        return writes is null ? new WriteData(values, relations) : new WriteData(values, relations, writes);
     }
 
     private Guid? Id(InputFieldValue input)
@@ -64,45 +75,5 @@ internal sealed class WriteDataBuilder(PlanningErrors errors, FilterBuilder filt
 
         errors.BadInput($"{input.Path}: id may not be null.", input.Path);
         return null;
-    }
-
-    private void Relation(FieldModel relation, InputFieldValue input, List<ToOneConnect> relations)
-    {
-        if (input.Value is not InputObjectValue nested || nested.Type.Binding is not NestedWriteInputBinding binding)
-        {
-            errors.BadInput($"{input.Path}: give {{ connect: ... }} or {{ disconnect: true }} rather than null.", input.Path);
-            return;
-        }
-
-        var given = 0;
-        foreach (var operation in nested.Fields)
-        {
-            if (operation.Value is null or false)
-            {
-                continue;
-            }
-
-            if (++given > 1)
-            {
-                errors.BadInput($"{input.Path}: give only one of connect or disconnect.", input.Path);
-                return;
-            }
-
-            if (operation.Field.Binding is NestedWriteOperation.Connect)
-            {
-                if (filters.Unique(operation.Value, operation.Path) is { } where)
-                {
-                    relations.Add(new ToOneConnect(relation, binding.Target, where));
-                }
-            }
-            else if (relation.Required)
-            {
-                errors.BadInput($"{operation.Path}: {relation.Name} is required and cannot be disconnected.", operation.Path);
-            }
-            else
-            {
-                relations.Add(new ToOneConnect(relation, binding.Target, null));
-            }
-        }
     }
 }

@@ -44,20 +44,41 @@ public sealed record DataInputBinding(ResourceModel Resource, DataInputKind Kind
 public sealed record RelationWriteInputBinding(ResourceModel Target, FieldModel Relation, bool ForUpdate) : InputObjectBinding;
 
 /// <summary>
-/// <c>&lt;Target&gt;CreateOneInput</c> / <c>&lt;Target&gt;UpdateOneInput</c>: one type per target, shared by every to-one
-/// relation pointing at it (so it cannot name the relation: that is the binding of the data input field holding it).
-/// Each field's binding is a <see cref="NestedWriteOperation"/>.
+/// <c>&lt;Target&gt;{Create,Update}{One,Many}[Without&lt;Field&gt;]Input</c>: shared by every relation pointing at the target
+/// (with the same back-reference), so it cannot name the relation: that is the binding of the data input field holding
+/// it. Each field's binding is a <see cref="NestedWriteOperation"/>.
 /// </summary>
 public sealed record NestedWriteInputBinding(ResourceModel Target, bool ForUpdate) : InputObjectBinding;
 
-/// <summary>The operations of a nested relation write input.</summary>
+/// <summary>The operations of a nested relation write input (SPEC §3), to-one and to-many alike.</summary>
 public enum NestedWriteOperation
 {
-    /// <summary><c>connect: TargetWhereUniqueInput</c>.</summary>
+    /// <summary><c>connect</c>: a <c>TargetWhereUniqueInput</c> (a list of them on to-many relations).</summary>
     Connect,
 
-    /// <summary><c>disconnect: Boolean</c> (update only; rejected by the planner on required relations).</summary>
+    /// <summary><c>disconnect</c>: <c>Boolean</c> on to-one relations (optional ones only), unique wheres on to-many.</summary>
     Disconnect,
+
+    /// <summary><c>create</c>: the new target's data (a list on to-many relations).</summary>
+    Create,
+
+    /// <summary><c>delete</c>: <c>Boolean</c> on to-one relations, unique wheres on to-many.</summary>
+    Delete,
+
+    /// <summary><c>update</c>: the data (to-one), or <c>{ where, data }</c> items (to-many).</summary>
+    Update,
+
+    /// <summary><c>upsert</c>: <c>{ update, create }</c> (to-one), or <c>{ where, update, create }</c> items (to-many).</summary>
+    Upsert,
+
+    /// <summary><c>set</c> (to-many): unique wheres of exactly the targets to relate.</summary>
+    Set,
+
+    /// <summary><c>updateMany</c> (to-many): <c>{ where, data }</c> items.</summary>
+    UpdateMany,
+
+    /// <summary><c>deleteMany</c> (to-many): where inputs.</summary>
+    DeleteMany,
 }
 
 /// <summary>Which data input this is.</summary>

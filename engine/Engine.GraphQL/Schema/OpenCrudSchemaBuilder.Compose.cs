@@ -54,6 +54,7 @@ public static partial class OpenCrudSchemaBuilder
         }
 
         types.Add(BatchPayload.Name, BatchPayload);
+        types.Add(PageInfo.Name, PageInfo);
         foreach (var part in list)
         {
             foreach (var type in part.Types)

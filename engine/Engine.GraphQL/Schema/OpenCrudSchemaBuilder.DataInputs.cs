@@ -5,7 +5,12 @@ namespace Engine.GraphQL.Schema;
 
 public static partial class OpenCrudSchemaBuilder
 {
-    private static GqlInputObjectType CreateInput(ResourceModel resource)
+    /// <summary>
+    /// <c>&lt;R&gt;CreateInput</c>, or <c>&lt;R&gt;CreateWithout&lt;Field&gt;Input</c> when <paramref name="without"/> is the
+    /// back-reference a nested create through the other side sets by itself. To-one relations take
+    /// <c>{ create, connect }</c>, to-many ones <c>{ create: [...], connect: [...] }</c>.
+    /// </summary>
+    private static GqlInputObjectType CreateInput(ResourceModel resource, SchemaModel model, FieldModel? without = null)
     {
         var fields = new List<GqlInputField>(resource.Fields.Count)
         {
@@ -13,45 +18,51 @@ public static partial class OpenCrudSchemaBuilder
         };
         foreach (var field in resource.Fields)
         {
-            if (field.IsSystem || field.Kind == FieldKind.ToMany)
+            if (field.IsSystem || ReferenceEquals(field, without))
             {
                 continue;
             }
 
             // A required field with a default may be omitted: the column default fills it.
             var nonNull = field.Required && (field.Kind == FieldKind.ToOne || !HasDefault(field));
-            var type = GqlTypeRef.Named(field.Kind == FieldKind.ToOne
-                ? GraphQLNames.CreateOneInput(field.Relation!.Target)
-                : ValueTypeName(resource, field));
+            var type = GqlTypeRef.Named(field.Kind == FieldKind.Scalar
+                ? ValueTypeName(resource, field)
+                : RelationInputName(model, resource, field, forUpdate: false));
             fields.Add(new GqlInputField(field.Name, nonNull ? GqlTypeRef.NonNull(type) : type, field.Description, Binding: field));
         }
 
-        return new GqlInputObjectType(GraphQLNames.CreateInput(resource.Name), $"The fields of a new {resource.Name}.", fields,
-            new DataInputBinding(resource, DataInputKind.Create));
+        var name = without is null ? GraphQLNames.CreateInput(resource.Name) : GraphQLNames.CreateWithoutInput(resource.Name, without.Name);
+        return new GqlInputObjectType(name, $"The fields of a new {resource.Name}.", fields, new DataInputBinding(resource, DataInputKind.Create));
     }
 
-    /// <summary>Null when the resource has nothing to update (no declared scalar or to-one field): GraphQL forbids empty inputs.</summary>
-    private static GqlInputObjectType? UpdateInput(ResourceModel resource)
+    /// <summary>
+    /// <c>&lt;R&gt;UpdateInput</c>, or <c>&lt;R&gt;UpdateWithout&lt;Field&gt;DataInput</c> without a back-reference. Null when
+    /// nothing is left to update: GraphQL forbids empty inputs.
+    /// </summary>
+    private static GqlInputObjectType? UpdateInput(ResourceModel resource, SchemaModel model, FieldModel? without = null)
     {
         var fields = new List<GqlInputField>(resource.Fields.Count);
         foreach (var field in resource.Fields)
         {
-            if (field.IsSystem || field.Kind == FieldKind.ToMany)
+            if (field.IsSystem || ReferenceEquals(field, without))
             {
                 continue;
             }
 
-            var type = field.Kind == FieldKind.ToOne
-                ? GraphQLNames.UpdateOneInput(field.Relation!.Target)
-                : ValueTypeName(resource, field);
+            var type = field.Kind == FieldKind.Scalar
+                ? ValueTypeName(resource, field)
+                : RelationInputName(model, resource, field, forUpdate: true);
             fields.Add(new GqlInputField(field.Name, GqlTypeRef.Named(type), field.Description, Binding: field));
         }
 
-        return fields.Count == 0
-            ? null
-            : new GqlInputObjectType(GraphQLNames.UpdateInput(resource.Name),
-                $"Changes to one {resource.Name}; omitted fields keep their values.", fields,
-                new DataInputBinding(resource, DataInputKind.Update));
+        if (fields.Count == 0)
+        {
+            return null;
+        }
+
+        var name = without is null ? GraphQLNames.UpdateInput(resource.Name) : GraphQLNames.UpdateWithoutDataInput(resource.Name, without.Name);
+        return new GqlInputObjectType(name, $"Changes to one {resource.Name}; omitted fields keep their values.", fields,
+            new DataInputBinding(resource, DataInputKind.Update));
     }
 
     /// <summary>Null when the resource has no declared scalar field.</summary>
@@ -68,23 +79,16 @@ public static partial class OpenCrudSchemaBuilder
                 new DataInputBinding(resource, DataInputKind.UpdateMany));
     }
 
-    /// <summary><c>&lt;R&gt;CreateOneInput</c>: how a new record of another resource points at one <paramref name="resource"/>.</summary>
-    private static GqlInputObjectType CreateOneInput(ResourceModel resource) =>
-        new(GraphQLNames.CreateOneInput(resource.Name), $"Points a new record's relation at one {resource.Name}.",
-            [
-                new GqlInputField("connect", GqlTypeRef.NonNullNamed(GraphQLNames.WhereUniqueInput(resource.Name)),
-                    $"The existing {resource.Name} to point at.", Binding: NestedWriteOperation.Connect),
-            ],
-            new NestedWriteInputBinding(resource, ForUpdate: false));
-
-    /// <summary><c>&lt;R&gt;UpdateOneInput</c>: how an update changes a to-one relation pointing at <paramref name="resource"/>.</summary>
-    private static GqlInputObjectType UpdateOneInput(ResourceModel resource) =>
-        new(GraphQLNames.UpdateOneInput(resource.Name), $"Changes which {resource.Name} a relation points at.",
-            [
-                new GqlInputField("connect", GqlTypeRef.Named(GraphQLNames.WhereUniqueInput(resource.Name)),
-                    $"The existing {resource.Name} to point at.", Binding: NestedWriteOperation.Connect),
-                new GqlInputField("disconnect", GqlTypeRef.Named(ScalarTypes.Boolean),
-                    "true clears the relation (optional relations only).", Binding: NestedWriteOperation.Disconnect),
-            ],
-            new NestedWriteInputBinding(resource, ForUpdate: true));
+    /// <summary>The nested write input a data input uses for <paramref name="relation"/> of <paramref name="owner"/>.</summary>
+    private static string RelationInputName(SchemaModel model, ResourceModel owner, FieldModel relation, bool forUpdate)
+    {
+        var names = NestedWriteNames.Of(relation.Relation!.Target, RelationSides.OtherSide(model, owner, relation));
+        return (relation.Kind == FieldKind.ToOne, forUpdate) switch
+        {
+            (true, false) => names.CreateOne,
+            (true, true) => names.UpdateOne,
+            (false, false) => names.CreateMany,
+            (false, true) => names.UpdateMany,
+        };
+    }
 }

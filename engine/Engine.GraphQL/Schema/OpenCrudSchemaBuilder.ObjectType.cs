@@ -39,12 +39,14 @@ public static partial class OpenCrudSchemaBuilder
         }
     }
 
-    /// <summary><c>where, orderBy, skip, first, last</c> of a list of <paramref name="resource"/> records.</summary>
+    /// <summary><c>where, orderBy, skip, after, before, first, last</c> of a list of <paramref name="resource"/> records.</summary>
     private static GqlInputField[] ListArguments(string resource) =>
     [
         new("where", GqlTypeRef.Named(GraphQLNames.WhereInput(resource)), "Only the records matching this filter."),
         new("orderBy", GqlTypeRef.Named(GraphQLNames.OrderByInput(resource)), "Sort order; ties are broken by id."),
         SkipArgument,
+        AfterArgument,
+        BeforeArgument,
         FirstArgument,
         LastArgument,
     ];

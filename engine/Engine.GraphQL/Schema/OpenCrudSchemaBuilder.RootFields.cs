@@ -18,6 +18,7 @@ public static partial class OpenCrudSchemaBuilder
                 $"{resource.Plural}, filtered, sorted and paged.",
                 ListArguments(name),
                 new RootFieldBinding(RootOperation.FindMany, resource)),
+            ConnectionField(resource),
         ];
     }
 

@@ -20,9 +20,10 @@ public static partial class OpenCrudSchemaBuilder
         types.Add(WhereInput(resource));
         types.Add(WhereUniqueInput(resource));
         types.Add(OrderByInput(resource));
-        types.Add(CreateInput(resource));
+        types.AddRange(ConnectionTypes(resource));
+        types.Add(CreateInput(resource, model));
 
-        var update = UpdateInput(resource);
+        var update = UpdateInput(resource, model);
         var updateMany = UpdateManyMutationInput(resource);
         if (update is not null)
         {
@@ -34,8 +35,7 @@ public static partial class OpenCrudSchemaBuilder
             types.Add(updateMany);
         }
 
-        types.Add(CreateOneInput(resource));
-        types.Add(UpdateOneInput(resource));
+        types.AddRange(NestedWriteInputs(resource, model, update, updateMany));
 
         return new ResourceSchemaPart(resource, types, QueryFields(resource),
             MutationFields(resource, hasUpdate: update is not null, hasUpdateMany: updateMany is not null),

@@ -8,7 +8,7 @@ namespace Engine.Query.Execution;
 public interface IPlanExecutor
 {
     /// <summary>
-    /// Runs read plans (find unique, find many) in one round trip and returns each one's JSON in order
+    /// Runs read plans (find unique, find many, connection) in one round trip and returns each one's JSON in order
     /// (<c>null</c>, an object or a list), or its error.
     /// </summary>
     Task<IReadOnlyList<PlanResult>> QueryAsync(SchemaModel model, IReadOnlyList<RootPlan> plans, RequestContext context, CancellationToken cancellationToken);

@@ -54,6 +54,9 @@ public sealed partial class PostgresCompiler
             case ToManyFilter toMany:
                 AppendToManyFilter(toMany, alias);
                 break;
+            case RelatedToFilter related:
+                AppendRelatedTo(related, alias);
+                break;
             default:
                 throw new ArgumentException($"No SQL for a filter of type {filter.GetType().Name}.", nameof(filter));
         }

@@ -36,7 +36,7 @@ public sealed partial class PostgresCompiler
         {
             AppendSource(resource, number, relation);
             AppendLateralJoins(joins, alias);
-            AppendListWhere(args.Where, number, relation, parentAlias);
+            AppendListWhere(args, order, number, relation, parentAlias);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed partial class PostgresCompiler
         }
 
         AppendSource(resource, number, relation);
-        AppendListWhere(args.Where, number, relation, parentAlias);
+        AppendListWhere(args, order, number, relation, parentAlias);
         sql.NewLine().Append("ORDER BY ");
         var reverse = args.Last is not null && !firstThenLast;
         AppendOrder(order, alias, reverse);
@@ -98,30 +98,32 @@ public sealed partial class PostgresCompiler
         }
     }
 
-    /// <summary>The relation's correlation to the parent row, and the list's filter.</summary>
-    private void AppendListWhere(Query.Filters.Filter? where, int number, FieldModel? relation, string? parentAlias)
+    /// <summary>The relation's correlation to the parent row, the list's filter, and its cursor bounds.</summary>
+    private void AppendListWhere(ListArguments args, List<OrderBy> order, int number, FieldModel? relation, string? parentAlias)
     {
         var alias = TableAlias(number);
-        var hasFilter = where is not null && !IsAlwaysTrue(where);
-        if (relation is null && !hasFilter)
+        var hasFilter = args.Where is not null && !IsAlwaysTrue(args.Where);
+        var conditions = (relation is null ? 0 : 1) + (hasFilter ? 1 : 0) + (args.After is null ? 0 : 1) + (args.Before is null ? 0 : 1);
+        if (conditions == 0)
         {
             return;
         }
 
         sql.NewLine().Append("WHERE ");
+        var written = 0;
         if (relation is not null)
         {
             AppendCorrelation(relation, number, parentAlias!);
-            if (hasFilter)
-            {
-                sql.Append(" AND ");
-            }
+            written++;
         }
 
         if (hasFilter)
         {
-            AppendFilter(where!, alias, relation is null ? FilterContext.Alone : FilterContext.And);
+            sql.Append(written++ > 0 ? " AND " : string.Empty);
+            AppendFilter(args.Where!, alias, conditions == 1 ? FilterContext.Alone : FilterContext.And);
         }
+
+        AppendCursorBounds(args, order, alias, written > 0);
     }
 
     /// <summary>
@@ -147,23 +149,7 @@ public sealed partial class PostgresCompiler
     }
 
     /// <summary>The requested sort keys, then <c>id</c> ascending (unless already a key) so every order is total.</summary>
-    private static List<OrderBy> OrderKeys(ResourceModel resource, IReadOnlyList<OrderBy> requested)
-    {
-        var keys = new List<OrderBy>(requested.Count + 1);
-        var hasId = false;
-        foreach (var key in requested)
-        {
-            keys.Add(key);
-            hasId |= ReferenceEquals(key.Field, resource.Id) || key.Field.Name == "id";
-        }
-
-        if (!hasId)
-        {
-            keys.Add(new OrderBy(resource.Id, false));
-        }
-
-        return keys;
-    }
+    private static List<OrderBy> OrderKeys(ResourceModel resource, IReadOnlyList<OrderBy> requested) => SortKeys.Of(resource, requested);
 
     /// <summary>
     /// Appends the sort keys; reversed flips each direction, which with PostgreSQL's defaults (NULLS LAST ascending,

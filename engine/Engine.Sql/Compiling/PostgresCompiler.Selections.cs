@@ -72,6 +72,31 @@ public sealed partial class PostgresCompiler
                     // BatchPayload.count is a Long: a JSON string.
                     sql.Append("count(*)::text");
                     break;
+                case PageInfoSelection pageInfo:
+                    AppendObject(pageInfo.Items, alias);
+                    break;
+                case PageInfoFieldSelection pageInfoField:
+                    AppendPageInfoField(pageInfoField.Field);
+                    break;
+                case EdgesSelection edges:
+                    AppendEdges(edges);
+                    break;
+                case EdgeNodeSelection node:
+                    if (AppendObject(node.Selection.Items, alias) is { } nodeJoins)
+                    {
+                        (joins ??= []).AddRange(nodeJoins);
+                    }
+
+                    break;
+                case CursorSelection:
+                    AppendCursor(connection!.Keys, alias);
+                    break;
+                case AggregateSelection aggregate:
+                    AppendObject(aggregate.Items, alias);
+                    break;
+                case AggregateCountSelection:
+                    sql.Append("(SELECT n FROM c)");
+                    break;
                 case ToOneSelection or ToManySelection:
                     var number = NextAlias();
                     (joins ??= []).Add(new LateralJoin(item, number));

@@ -7,29 +7,17 @@ namespace Engine.Sql.Compiling;
 public sealed partial class PostgresCompiler
 {
     /// <summary><c>WITH w AS (INSERT … RETURNING *) SELECT json_build_object(…) FROM w t0 …</c>.</summary>
-    private void Create(CreatePlan plan)
-    {
-        var alias = TableAlias(NextAlias());
-        List<Lookup>? lookups = null;
-        CollectLookups(plan.Data, "data", LookupBranch.Always, ref lookups);
-        sql.Append("WITH ");
-        if (lookups is not null)
-        {
-            AppendLookupCte(lookups, null, null);
-        }
-
-        sql.Append("w AS (").Indent();
-        AppendInsert(plan.Resource, plan.Id, plan.Data, lookups, LookupBranch.Always, upsert: false);
-        sql.Outdent().NewLine().Append(')').NewLine();
-        AppendWriteResult(plan.Selection.Items, "w", alias, lookups);
-    }
+    private void Create(CreatePlan plan) => CreateRow(plan.Resource, plan.Id, plan.Data, "data", plan.Selection.Items);
 
     /// <summary><c>WITH w AS (UPDATE … t0 SET …, updated_at = now() WHERE … RETURNING t0.*) SELECT …</c>; no row → null.</summary>
-    private void Update(UpdatePlan plan)
+    private void Update(UpdatePlan plan) => UpdateRow(plan.Resource, plan.Where, plan.Data, "data", plan.Selection.Items);
+
+    /// <summary>Inserts one row and selects <paramref name="items"/> of it, or only its id when <paramref name="items"/> is null.</summary>
+    private void CreateRow(ResourceModel resource, Guid id, WriteData data, string inputPath, IReadOnlyList<SelectionItem>? items)
     {
         var alias = TableAlias(NextAlias());
         List<Lookup>? lookups = null;
-        CollectLookups(plan.Data, "data", LookupBranch.Always, ref lookups);
+        CollectLookups(data, inputPath, LookupBranch.Always, ref lookups);
         sql.Append("WITH ");
         if (lookups is not null)
         {
@@ -37,9 +25,27 @@ public sealed partial class PostgresCompiler
         }
 
         sql.Append("w AS (").Indent();
-        AppendUpdate(plan.Resource, alias, plan.Where, plan.Data, lookups, LookupBranch.Always, returnRows: true);
+        AppendInsert(resource, id, data, lookups, LookupBranch.Always, upsert: false);
         sql.Outdent().NewLine().Append(')').NewLine();
-        AppendWriteResult(plan.Selection.Items, "w", alias, lookups);
+        AppendWriteResult(items, "w", alias, lookups);
+    }
+
+    /// <summary>Updates the row matching a unique filter and selects <paramref name="items"/> of it, or only its id when null.</summary>
+    private void UpdateRow(ResourceModel resource, Filter where, WriteData data, string inputPath, IReadOnlyList<SelectionItem>? items)
+    {
+        var alias = TableAlias(NextAlias());
+        List<Lookup>? lookups = null;
+        CollectLookups(data, inputPath, LookupBranch.Always, ref lookups);
+        sql.Append("WITH ");
+        if (lookups is not null)
+        {
+            AppendLookupCte(lookups, null, null);
+        }
+
+        sql.Append("w AS (").Indent();
+        AppendUpdate(resource, alias, where, data, lookups, LookupBranch.Always, returnRows: true);
+        sql.Outdent().NewLine().Append(')').NewLine();
+        AppendWriteResult(items, "w", alias, lookups);
     }
 
     /// <summary><c>WITH w AS (DELETE FROM … t0 WHERE … RETURNING t0.*) SELECT …</c>: the row as it was; no row → null.</summary>
@@ -249,10 +255,11 @@ public sealed partial class PostgresCompiler
     }
 
     /// <summary>
-    /// The JSON of the written row read from <paramref name="source"/> (relations looked up as in reads). With lookups
-    /// the statement always returns one row: the JSON (NULL when nothing was written) and the missing connect's index.
+    /// The JSON of the written row read from <paramref name="source"/> (relations looked up as in reads), or its id when
+    /// <paramref name="items"/> is null (a step of a nested write). With lookups the statement always returns one row:
+    /// the JSON (NULL when nothing was written) and the missing connect's index.
     /// </summary>
-    private void AppendWriteResult(IReadOnlyList<SelectionItem> items, string source, string alias, List<Lookup>? lookups)
+    private void AppendWriteResult(IReadOnlyList<SelectionItem>? items, string source, string alias, List<Lookup>? lookups)
     {
         if (lookups is not null)
         {
@@ -260,9 +267,16 @@ public sealed partial class PostgresCompiler
         }
 
         sql.Append("SELECT ");
-        var joins = AppendObject(items, alias);
-        sql.NewLine().Append("FROM ").Append(source).Append(' ').Append(alias);
-        AppendLateralJoins(joins, alias);
+        if (items is null)
+        {
+            sql.Column(alias, "id").NewLine().Append("FROM ").Append(source).Append(' ').Append(alias);
+        }
+        else
+        {
+            var joins = AppendObject(items, alias);
+            sql.NewLine().Append("FROM ").Append(source).Append(' ').Append(alias);
+            AppendLateralJoins(joins, alias);
+        }
         if (lookups is not null)
         {
             sql.Outdent().NewLine().Append("), ");

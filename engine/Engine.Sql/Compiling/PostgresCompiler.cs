@@ -7,11 +7,13 @@ namespace Engine.Sql.Compiling;
 /// <summary>
 /// Compiles a dialect-free <see cref="RootPlan"/> into one PostgreSQL statement in which the database builds the
 /// whole JSON of the field (json_build_object / json_agg, nested relations through LEFT JOIN LATERAL), so a
-/// query of any depth is one round trip. Split by concern: filters, selections, lists, reads, writes, connects.
+/// query of any depth is one round trip. Split by concern: filters, selections, lists, cursors, connections, reads,
+/// writes, connects.
 /// </summary>
 /// <remarks>
 /// Table aliases are <c>t0</c>, <c>t1</c>, … (unique per statement, so nested scopes never shadow by accident);
 /// a lateral join over <c>tN</c> is <c>jN</c> with its JSON in column <c>j</c>; a join table next to <c>tN</c> is <c>mN</c>.
+/// A connection's CTEs are <c>p</c> (rows read), <c>e</c> (the page) and <c>c</c> (the count).
 /// </remarks>
 public sealed partial class PostgresCompiler
 {
@@ -39,6 +41,9 @@ public sealed partial class PostgresCompiler
                 break;
             case FindManyPlan p:
                 compiler.FindMany(p);
+                break;
+            case ConnectionPlan p:
+                compiler.Connection(p);
                 break;
             case CreatePlan p:
                 compiler.Create(p);

@@ -18,7 +18,23 @@ public static class PostgresErrorMapper
     public static readonly EngineError InternalError = new(ErrorCode.Internal, "An internal error occurred.");
 
     /// <summary>Maps a failure of the statement of <paramref name="plan"/>.</summary>
-    public static EngineError Map(Exception exception, SchemaModel model, RootPlan? plan)
+    public static EngineError Map(Exception exception, SchemaModel model, RootPlan? plan) =>
+        Map(exception, model, new Subject(plan is null ? null : ResourceOf(plan), plan is CreatePlan or UpdatePlan or UpsertPlan or UpdateManyPlan,
+            field => InputPath(plan, field)));
+
+    /// <summary>
+    /// Maps a failure of one statement of a nested write, which writes <paramref name="written"/> with the data at
+    /// <paramref name="inputPath"/> (<c>data.comments.create[2]</c>): a field's error names <c>data.comments.create[2].slug</c>.
+    /// <paramref name="writesReference"/> is true when the statement inserts or updates rows of <paramref name="written"/>
+    /// (so a foreign key failure is a connect to nothing), false when it deletes them.
+    /// </summary>
+    public static EngineError MapNested(Exception exception, SchemaModel model, ResourceModel written, string inputPath, bool writesReference)
+    {
+        ArgumentNullException.ThrowIfNull(inputPath);
+        return Map(exception, model, new Subject(written, writesReference, field => inputPath + "." + field.Name));
+    }
+
+    private static EngineError Map(Exception exception, SchemaModel model, Subject subject)
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(model);
@@ -31,10 +47,10 @@ public static class PostgresErrorMapper
 
         return pg.SqlState switch
         {
-            PostgresErrorCodes.UniqueViolation => UniqueViolation(pg, model, plan),
-            PostgresErrorCodes.ForeignKeyViolation => ForeignKeyViolation(pg, model, plan),
-            PostgresErrorCodes.NotNullViolation => NotNullViolation(pg, model, plan),
-            PostgresErrorCodes.CheckViolation => CheckViolation(pg, model, plan),
+            PostgresErrorCodes.UniqueViolation => UniqueViolation(pg, model, subject),
+            PostgresErrorCodes.ForeignKeyViolation => ForeignKeyViolation(pg, model, subject),
+            PostgresErrorCodes.NotNullViolation => NotNullViolation(pg, model, subject),
+            PostgresErrorCodes.CheckViolation => CheckViolation(pg, model, subject),
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
                 new EngineError(ErrorCode.Unavailable, "The change conflicted with a concurrent one; try again."),
             PostgresErrorCodes.QueryCanceled => new EngineError(ErrorCode.Unavailable, "The database did not answer in time; try again later."),
@@ -51,7 +67,10 @@ public static class PostgresErrorMapper
         || sqlState.StartsWith("57P0", StringComparison.Ordinal)
         || sqlState.StartsWith("53", StringComparison.Ordinal);
 
-    private static EngineError UniqueViolation(PostgresException pg, SchemaModel model, RootPlan? plan)
+    /// <summary>What the failed statement wrote, and where in the input a field of it was given.</summary>
+    private sealed record Subject(ResourceModel? Resource, bool WritesReference, Func<FieldModel, string> PathOf);
+
+    private static EngineError UniqueViolation(PostgresException pg, SchemaModel model, Subject subject)
     {
         var resource = ResourceOfTable(model, pg.TableName);
         if (resource is null)
@@ -68,7 +87,7 @@ public static class PostgresErrorMapper
                     || (field == resource.Id && constraint == ConstraintNames.PrimaryKey(resource.Table))))
             {
                 return new EngineError(
-                    ErrorCode.UniqueViolation, $"A {resource.Name} with this {field.Name} already exists.", InputPath(plan, field));
+                    ErrorCode.UniqueViolation, $"A {resource.Name} with this {field.Name} already exists.", subject.PathOf(field));
             }
         }
 
@@ -85,7 +104,7 @@ public static class PostgresErrorMapper
                 return new EngineError(
                     ErrorCode.UniqueViolation,
                     $"A {resource.Name} with these {string.Join(", ", fields.Select(f => f.Name))} already exists.",
-                    InputPath(plan, fields[0]));
+                    subject.PathOf(fields[0]));
             }
         }
 
@@ -96,42 +115,41 @@ public static class PostgresErrorMapper
     /// On a write of the referencing row the target is missing: a connect to nothing, reported as NOT_FOUND for that
     /// relation. On a delete the row is still referenced (RESTRICT): FOREIGN_KEY_VIOLATION naming who refers to it.
     /// </summary>
-    private static EngineError ForeignKeyViolation(PostgresException pg, SchemaModel model, RootPlan? plan)
+    private static EngineError ForeignKeyViolation(PostgresException pg, SchemaModel model, Subject subject)
     {
         var (owner, relation) = RelationOfConstraint(model, pg.TableName, pg.ConstraintName);
-        var writesReference = plan is CreatePlan or UpdatePlan or UpsertPlan or UpdateManyPlan;
-        if (owner is not null && relation is not null && writesReference && ResourceOf(plan!) == owner)
+        if (owner is not null && relation is not null && subject.WritesReference && subject.Resource == owner)
         {
             var target = model.Resource(relation.Relation!.Target)?.Name ?? relation.Relation.Target;
-            return new EngineError(ErrorCode.NotFound, $"No {target} matches the connect of '{relation.Name}'.", InputPath(plan, relation));
+            return new EngineError(ErrorCode.NotFound, $"No {target} matches the connect of '{relation.Name}'.", subject.PathOf(relation));
         }
 
         if (owner is not null && relation is not null)
         {
-            var subject = plan is null ? "record" : ResourceOf(plan)?.Name ?? "record";
+            var name = subject.Resource?.Name ?? "record";
             return new EngineError(
-                ErrorCode.ForeignKeyViolation, $"The {subject} is still referenced by {owner.Name}.{relation.Name}.", relation.Name);
+                ErrorCode.ForeignKeyViolation, $"The {name} is still referenced by {owner.Name}.{relation.Name}.", relation.Name);
         }
 
         return new EngineError(ErrorCode.ForeignKeyViolation, "The change would break a reference between records.");
     }
 
-    private static EngineError NotNullViolation(PostgresException pg, SchemaModel model, RootPlan? plan)
+    private static EngineError NotNullViolation(PostgresException pg, SchemaModel model, Subject subject)
     {
         var resource = ResourceOfTable(model, pg.TableName);
         var field = resource?.Fields.FirstOrDefault(f => f.Column == pg.ColumnName);
         return resource is null || field is null
             ? new EngineError(ErrorCode.BadUserInput, "A required value is missing.")
-            : new EngineError(ErrorCode.BadUserInput, $"The field '{field.Name}' of {resource.Name} is required.", InputPath(plan, field));
+            : new EngineError(ErrorCode.BadUserInput, $"The field '{field.Name}' of {resource.Name} is required.", subject.PathOf(field));
     }
 
-    private static EngineError CheckViolation(PostgresException pg, SchemaModel model, RootPlan? plan)
+    private static EngineError CheckViolation(PostgresException pg, SchemaModel model, Subject subject)
     {
         var resource = ResourceOfTable(model, pg.TableName);
         var field = resource?.Fields.FirstOrDefault(f => f.Column is { } c && ConstraintNames.Check(resource.Table, c) == pg.ConstraintName);
         return resource is null || field is null
             ? new EngineError(ErrorCode.BadUserInput, "A value is not allowed.")
-            : new EngineError(ErrorCode.BadUserInput, $"The value of '{field.Name}' is not allowed: {RuleOf(field)}.", InputPath(plan, field));
+            : new EngineError(ErrorCode.BadUserInput, $"The value of '{field.Name}' is not allowed: {RuleOf(field)}.", subject.PathOf(field));
     }
 
     /// <summary>What a field's CHECK constraint demands, in words.</summary>

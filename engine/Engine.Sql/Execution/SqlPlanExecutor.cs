@@ -17,7 +17,7 @@ namespace Engine.Sql.Execution;
 /// on as the UTF-8 bytes the server sent, never parsed here (read with sequential access, so a large value is not
 /// buffered twice).
 /// </summary>
-public sealed class SqlPlanExecutor : IPlanExecutor
+public sealed partial class SqlPlanExecutor : IPlanExecutor
 {
     private static readonly byte[] NullJson = "null"u8.ToArray();
 
@@ -117,13 +117,19 @@ public sealed class SqlPlanExecutor : IPlanExecutor
 
     /// <inheritdoc/>
     /// <remarks>
-    /// One statement, so one implicit transaction. Update and delete of a missing row return JSON <c>null</c> together
+    /// One statement, so one implicit transaction; a write with nested writes runs several statements in an explicit
+    /// one (<see cref="MutateNestedAsync"/>). Update and delete of a missing row return JSON <c>null</c> together
     /// with NOT_FOUND; a connect whose target is missing returns NOT_FOUND naming the relation (a looked-up target
     /// is reported by the statement itself, a target given by id by its foreign key).
     /// </remarks>
     public async Task<PlanResult> MutateAsync(SchemaModel model, RootPlan plan, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (HasNestedWrites(plan))
+        {
+            return await MutateNestedAsync(model, plan, cancellationToken).ConfigureAwait(false);
+        }
+
         var statement = PostgresCompiler.Compile(plan, model);
         await using var command = dataSource.CreateCommand(statement.Text);
         foreach (var parameter in statement.Parameters)

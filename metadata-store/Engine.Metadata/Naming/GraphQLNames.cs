@@ -41,10 +41,75 @@ public static class GraphQLNames
     /// <summary>Nested to-many write input on update: adds <c>set</c>, <c>disconnect</c>, <c>delete</c>, ...</summary>
     public static string UpdateManyInput(string target) => target + "UpdateManyInput";
 
+    /// <summary>One item of a nested to-many <c>update</c>: <c>{ where: &lt;T&gt;WhereUniqueInput!, data: &lt;T&gt;UpdateInput! }</c>.</summary>
+    public static string UpdateWithWhereUniqueNestedInput(string target) => target + "UpdateWithWhereUniqueNestedInput";
+
+    /// <summary>One item of a nested to-many <c>upsert</c>: <c>{ where, update, create }</c>.</summary>
+    public static string UpsertWithWhereUniqueNestedInput(string target) => target + "UpsertWithWhereUniqueNestedInput";
+
+    /// <summary>One item of a nested to-many <c>updateMany</c>: <c>{ where: &lt;T&gt;WhereInput!, data: &lt;T&gt;UpdateManyMutationInput! }</c>.</summary>
+    public static string UpdateManyWithWhereNestedInput(string target) => target + "UpdateManyWithWhereNestedInput";
+
+    /// <summary>A nested to-one <c>upsert</c>: <c>{ update, create }</c>.</summary>
+    public static string UpsertNestedInput(string target) => target + "UpsertNestedInput";
+
+    /// <summary>
+    /// Nested create data through a relation whose other side is <paramref name="field"/> of <paramref name="target"/>:
+    /// the target's create input without that back-reference, which the nested write sets (<c>CommentCreateWithoutPostInput</c>).
+    /// </summary>
+    public static string CreateWithoutInput(string target, string field) => target + "CreateWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary>Nested update data without the back-reference <paramref name="field"/>.</summary>
+    public static string UpdateWithoutDataInput(string target, string field) => target + "UpdateWithout" + NameConventions.ToPascalCase(field) + "DataInput";
+
+    /// <summary><see cref="CreateOneInput"/> through a relation with a back-reference.</summary>
+    public static string CreateOneWithoutInput(string target, string field) => target + "CreateOneWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary><see cref="CreateManyInput"/> through a relation with a back-reference.</summary>
+    public static string CreateManyWithoutInput(string target, string field) => target + "CreateManyWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary><see cref="UpdateOneInput"/> through a relation with a back-reference.</summary>
+    public static string UpdateOneWithoutInput(string target, string field) => target + "UpdateOneWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary><see cref="UpdateManyInput"/> through a relation with a back-reference.</summary>
+    public static string UpdateManyWithoutInput(string target, string field) => target + "UpdateManyWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary><see cref="UpdateWithWhereUniqueNestedInput"/> through a relation with a back-reference.</summary>
+    public static string UpdateWithWhereUniqueWithoutInput(string target, string field) =>
+        target + "UpdateWithWhereUniqueWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary><see cref="UpsertWithWhereUniqueNestedInput"/> through a relation with a back-reference.</summary>
+    public static string UpsertWithWhereUniqueWithoutInput(string target, string field) =>
+        target + "UpsertWithWhereUniqueWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary><see cref="UpsertNestedInput"/> through a relation with a back-reference.</summary>
+    public static string UpsertWithoutInput(string target, string field) => target + "UpsertWithout" + NameConventions.ToPascalCase(field) + "Input";
+
+    /// <summary>
+    /// The nested write input types a resource generates for its relation field <paramref name="field"/> when that field
+    /// is the other side of a relation. Validation reserves them for every relation field, whether or not anything
+    /// names it as an inverse yet, so that adding an inverse elsewhere can never make a name clash.
+    /// </summary>
+    public static IEnumerable<string> BackReferenceTypesOf(string resource, string field)
+    {
+        yield return CreateWithoutInput(resource, field);
+        yield return UpdateWithoutDataInput(resource, field);
+        yield return CreateOneWithoutInput(resource, field);
+        yield return CreateManyWithoutInput(resource, field);
+        yield return UpdateOneWithoutInput(resource, field);
+        yield return UpdateManyWithoutInput(resource, field);
+        yield return UpdateWithWhereUniqueWithoutInput(resource, field);
+        yield return UpsertWithWhereUniqueWithoutInput(resource, field);
+        yield return UpsertWithoutInput(resource, field);
+    }
+
     /// <summary>The enum type of an <c>Enum</c> field: <c>&lt;Resource&gt;&lt;Field&gt;</c>, e.g. <c>InvoiceStatus</c>.</summary>
     public static string FieldEnum(string resource, string field) => resource + NameConventions.ToPascalCase(field);
 
-    /// <summary>Every type name one resource generates (enum types of its fields included).</summary>
+    /// <summary>
+    /// Every type name one resource generates from its name and its enum fields; <see cref="BackReferenceTypesOf"/>
+    /// adds those of its relation fields.
+    /// </summary>
     public static IEnumerable<string> TypesOf(string resource, IEnumerable<(string Field, bool IsEnum)> fields)
     {
         yield return ObjectType(resource);
@@ -64,6 +129,10 @@ public static class GraphQLNames
         yield return CreateManyInput(resource);
         yield return UpdateOneInput(resource);
         yield return UpdateManyInput(resource);
+        yield return UpdateWithWhereUniqueNestedInput(resource);
+        yield return UpsertWithWhereUniqueNestedInput(resource);
+        yield return UpdateManyWithWhereNestedInput(resource);
+        yield return UpsertNestedInput(resource);
         foreach (var (field, isEnum) in fields)
         {
             if (isEnum)

@@ -22,12 +22,13 @@ public class GraphQLOptionsTests
         {
             ["Engine:MaxPageSize"] = "50",
             ["Engine:MaxQueryDepth"] = "4",
+            ["Engine:MaxQueryNodes"] = "5000",
             ["GraphQL:MaxRequestBytes"] = "2048",
         }).Build();
 
         var options = GraphQLOptions.From(configuration);
 
-        Assert.Equal(new PlanningLimits(50, 4), options.Limits);
+        Assert.Equal(new PlanningLimits(50, 4, 5000), options.Limits);
         Assert.Equal(2048, options.MaxRequestBytes);
     }
 

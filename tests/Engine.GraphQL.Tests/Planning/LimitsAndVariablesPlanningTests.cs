@@ -44,8 +44,8 @@ public class LimitsAndVariablesPlanningTests
     {
         const string query = "{ posts { author { posts { author { name } } } } }";
 
-        Assert.Empty(Plan(query, limits: new PlanningLimits(1000, 5)).Errors);
-        var error = Assert.Single(Plan(query, limits: new PlanningLimits(1000, 4)).Errors);
+        Assert.Empty(Plan(query, limits: new PlanningLimits(1000, 5, int.MaxValue)).Errors);
+        var error = Assert.Single(Plan(query, limits: new PlanningLimits(1000, 4, int.MaxValue)).Errors);
         Assert.Equal("BAD_USER_INPUT", error.Code);
         Assert.Contains("maximum depth of 4", error.Message, StringComparison.Ordinal);
     }

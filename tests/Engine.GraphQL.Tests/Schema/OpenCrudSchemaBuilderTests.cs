@@ -16,14 +16,14 @@ public class OpenCrudSchemaBuilderTests
         var invoice = Crm.Resource("Invoice")!;
         var part = OpenCrudSchemaBuilder.BuildResource(invoice, Crm);
 
-        Assert.Equal(["invoice", "invoices"], part.QueryFields.Select(f => f.Name));
+        Assert.Equal(["invoice", "invoices", "invoicesConnection"], part.QueryFields.Select(f => f.Name));
         Assert.Equal(
             ["createInvoice", "updateInvoice", "upsertInvoice", "deleteInvoice", "updateManyInvoices", "deleteManyInvoices"],
             part.MutationFields.Select(f => f.Name));
         var bindings = part.QueryFields.Concat(part.MutationFields).Select(f => Assert.IsType<RootFieldBinding>(f.Binding)).ToList();
         Assert.All(bindings, b => Assert.Same(invoice, b.Resource));
         Assert.Equal(
-            [RootOperation.FindUnique, RootOperation.FindMany, RootOperation.Create, RootOperation.Update, RootOperation.Upsert,
+            [RootOperation.FindUnique, RootOperation.FindMany, RootOperation.Connection, RootOperation.Create, RootOperation.Update, RootOperation.Upsert,
              RootOperation.Delete, RootOperation.UpdateMany, RootOperation.DeleteMany],
             bindings.Select(b => b.Operation));
     }
@@ -76,8 +76,8 @@ public class OpenCrudSchemaBuilderTests
         Assert.Equal("ID", create.FieldsByName["id"].Type.ToString());
         Assert.Equal("String!", create.FieldsByName["number"].Type.ToString());
         Assert.Equal("InvoiceStatus", create.FieldsByName["status"].Type.ToString());
-        Assert.Equal("CustomerCreateOneInput!", create.FieldsByName["customer"].Type.ToString());
-        Assert.False(create.FieldsByName.ContainsKey("tags"));
+        Assert.Equal("CustomerCreateOneWithoutInvoicesInput!", create.FieldsByName["customer"].Type.ToString());
+        Assert.Equal("TagCreateManyWithoutInvoicesInput", create.FieldsByName["tags"].Type.ToString());
         Assert.Same(Crm.Resource("Invoice")!.Field("number"), create.FieldsByName["number"].Binding);
         Assert.Equal(new DataInputBinding(Crm.Resource("Invoice")!, DataInputKind.Create), create.Binding);
 
@@ -86,7 +86,8 @@ public class OpenCrudSchemaBuilderTests
 
         var update = (GqlInputObjectType)CrmSchema.Types["InvoiceUpdateInput"];
         Assert.All(update.Fields, f => Assert.False(f.Type.IsNonNull));
-        Assert.Equal("CustomerUpdateOneInput", update.FieldsByName["customer"].Type.ToString());
+        Assert.Equal("CustomerUpdateOneWithoutInvoicesInput", update.FieldsByName["customer"].Type.ToString());
+        Assert.Equal("TagUpdateManyWithoutInvoicesInput", update.FieldsByName["tags"].Type.ToString());
 
         var updateMany = (GqlInputObjectType)CrmSchema.Types["InvoiceUpdateManyMutationInput"];
         Assert.False(updateMany.FieldsByName.ContainsKey("customer"));
@@ -102,6 +103,34 @@ public class OpenCrudSchemaBuilderTests
     }
 
     [Fact]
+    public void BuildResource_RelationWithBackReference_NestedCreateOmitsIt()
+    {
+        var create = (GqlInputObjectType)CrmSchema.Types["InvoiceCreateWithoutCustomerInput"];
+        Assert.False(create.FieldsByName.ContainsKey("customer"));
+        Assert.Equal("String!", create.FieldsByName["number"].Type.ToString());
+
+        var customer = (GqlInputObjectType)CrmSchema.Types["CustomerCreateInput"];
+        Assert.Equal("InvoiceCreateManyWithoutCustomerInput", customer.FieldsByName["invoices"].Type.ToString());
+        var many = (GqlInputObjectType)CrmSchema.Types["InvoiceUpdateManyWithoutCustomerInput"];
+        Assert.Equal(["create", "connect", "set", "disconnect", "delete", "update", "updateMany", "deleteMany", "upsert"], many.Fields.Select(f => f.Name));
+        Assert.Equal("[InvoiceUpdateWithWhereUniqueWithoutCustomerInput!]", many.FieldsByName["update"].Type.ToString());
+        Assert.Equal(NestedWriteOperation.DeleteMany, many.FieldsByName["deleteMany"].Binding);
+        var item = (GqlInputObjectType)CrmSchema.Types["InvoiceUpdateWithWhereUniqueWithoutCustomerInput"];
+        Assert.Equal("InvoiceUpdateWithoutCustomerDataInput!", item.FieldsByName["data"].Type.ToString());
+    }
+
+    [Fact]
+    public void BuildResource_ToOneWithoutBackReference_UsesTheSharedNestedInputs()
+    {
+        var createOne = (GqlInputObjectType)CrmSchema.Types["CustomerCreateOneInput"];
+        Assert.Equal(["create", "connect"], createOne.Fields.Select(f => f.Name));
+        Assert.Equal("CustomerCreateInput", createOne.FieldsByName["create"].Type.ToString());
+        var upsert = (GqlInputObjectType)CrmSchema.Types["CustomerUpsertNestedInput"];
+        Assert.Equal(["update", "create"], upsert.Fields.Select(f => f.Name));
+        Assert.False(CrmSchema.Types.ContainsKey("CustomerCreateManyWithoutInvoicesInput"));
+    }
+
+    [Fact]
     public void BuildResource_Customer_ObjectTypeHasSystemEnumAndRelationFields()
     {
         var customer = (GqlObjectType)CrmSchema.Types["Customer"];
@@ -111,7 +140,7 @@ public class OpenCrudSchemaBuilderTests
         Assert.Equal("Display name.", customer.FieldsByName["name"].Description);
         var invoices = customer.FieldsByName["invoices"];
         Assert.Equal("[Invoice!]!", invoices.Type.ToString());
-        Assert.Equal(["where", "orderBy", "skip", "first", "last"], invoices.Arguments.Select(a => a.Name));
+        Assert.Equal(["where", "orderBy", "skip", "after", "before", "first", "last"], invoices.Arguments.Select(a => a.Name));
         Assert.Equal(["BRONZE", "SILVER", "GOLD"], ((GqlEnumType)CrmSchema.Types["CustomerTier"]).Values.Select(v => v.Name));
     }
 

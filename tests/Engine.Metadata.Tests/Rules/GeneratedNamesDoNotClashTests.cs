@@ -44,6 +44,26 @@ public class GeneratedNamesDoNotClashTests
             "name", "enum type 'InvoiceStatus' of the field 'Invoice.status' clashes with resource 'InvoiceStatus'");
 
     [Fact]
+    public void Check_ResourceNamedLikeAnotherResourcesNestedWriteInput_RejectsAtName() =>
+        Check.OneError(Check.Resource(Resource("PostCreateWithoutAuthorInput"), Resource("Post", ToOne("author", "User")), Resource("User")),
+            "name", "nested write input type 'PostCreateWithoutAuthorInput' of the field 'Post.author' clashes with resource 'PostCreateWithoutAuthorInput'");
+
+    [Fact]
+    public void Check_RelationWhoseNestedWriteInputIsAnExistingResource_RejectsAtField() =>
+        Check.OneError(Check.Resource(Resource("Post", ToMany("tags", "Tag")), Resource("Tag"), Resource("PostUpsertWithoutTagsInput")),
+            "fields[0].name", "'PostUpsertWithoutTagsInput' of the field 'Post.tags'", "resource 'PostUpsertWithoutTagsInput'");
+
+    [Fact]
+    public void Check_EnumTypeClashesWithOwnNestedWriteInput_RejectsAtField() =>
+        Check.OneError(Check.Resource(Resource("Post", ToOne("author", "User"), Enum("createWithoutAuthorInput", "A")), Resource("User")),
+            "fields[1].name", "enum type 'PostCreateWithoutAuthorInput'", "nested write input type 'PostCreateWithoutAuthorInput' of the field 'Post.author'");
+
+    [Fact]
+    public void Check_SharedNestedWriteInputClashesWithResource_RejectsAtName() =>
+        Check.OneError(Check.Resource(Resource("PostUpsertNestedInput"), Resource("Post")),
+            "name", "generated GraphQL type 'PostUpsertNestedInput' of resource 'Post' clashes with resource 'PostUpsertNestedInput'");
+
+    [Fact]
     public void Check_RootFieldsClash_RejectsAtName() =>
         Check.OneError(Check.Resource(Resource("People"), Resource("Person")),
             "name", "GraphQL root field 'people' of resource 'People'", "GraphQL root field 'people' of resource 'Person'");

@@ -26,6 +26,26 @@ internal static class GoldenFile
         Assert.Equal(File.ReadAllText(path), actual);
     }
 
+    /// <summary>Compares a sequence of statements (the steps of a nested write), each under a <c>-- step N</c> line.</summary>
+    public static void AssertMatches(string name, IReadOnlyList<SqlStatement> statements, [CallerFilePath] string callerPath = "")
+    {
+        var path = Path.Combine(Path.GetDirectoryName(callerPath)!, "Golden", name + ".sql");
+        var actual = new StringBuilder();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            actual.Append("-- step ").Append(i + 1).Append('\n').Append(Render(statements[i]));
+        }
+
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual.ToString());
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing; run the tests with UPDATE_GOLDEN=1 to create it.");
+        Assert.Equal(File.ReadAllText(path), actual.ToString());
+    }
+
     private static string Render(SqlStatement statement)
     {
         var sb = new StringBuilder(statement.Text).Append('\n');

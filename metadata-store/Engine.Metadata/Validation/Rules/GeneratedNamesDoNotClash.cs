@@ -37,13 +37,17 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
         CheckProtoEnumValues(context);
     }
 
-    /// <summary>Who generates a name: a resource through a pattern, or an Enum field through its enum type.</summary>
-    private sealed record Origin(string Name, string Resource, NamePattern? Pattern, string? EnumField)
+    /// <summary>
+    /// Who generates a name: a resource through a pattern, an Enum field through its enum type, or a relation field
+    /// through the nested write inputs of the relation it is the other side of.
+    /// </summary>
+    private sealed record Origin(string Name, string Resource, NamePattern? Pattern, string? Field, bool IsEnum = true)
     {
         public bool IsIdentity => Pattern is { IsIdentity: true };
 
         public string Describe() =>
-            EnumField is not null ? $"generated GraphQL enum type '{Name}' of the field '{Resource}.{EnumField}'"
+            Field is not null
+                ? $"generated GraphQL {(IsEnum ? "enum type" : "nested write input type")} '{Name}' of the field '{Resource}.{Field}'"
             : IsIdentity ? $"resource '{Resource}'"
             : $"generated {Pattern!.Kind} '{Name}' of resource '{Resource}'";
     }
@@ -88,6 +92,14 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
             {
                 yield return (new Origin(GraphQLNames.FieldEnum(resource.Name, field.Name), resource.Name, null, field.Name), $"fields[{i}].name");
             }
+
+            if (field.Type == FieldTypes.Relation && NamePatterns.Field().IsMatch(field.Name) && context.FieldPosition(field.Name) == i)
+            {
+                foreach (var name in GraphQLNames.BackReferenceTypesOf(resource.Name, field.Name))
+                {
+                    yield return (new Origin(name, resource.Name, null, field.Name, IsEnum: false), $"fields[{i}].name");
+                }
+            }
         }
     }
 
@@ -112,7 +124,7 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
             }
         }
 
-        // An enum type is <Resource><Field>: any prefix of the name may be the resource.
+        // An enum type is <Resource><Field>, a back-reference input <Resource>...<Field>...: any prefix of the name may be the resource.
         for (var length = 1; withFieldEnums && length < name.Length; length++)
         {
             if (context.All.Find(name.AsSpan(0, length)) is not { } other || other.Name == self)
@@ -125,6 +137,10 @@ internal sealed class GeneratedNamesDoNotClash : IMetadataRule
                 if (field.Type == FieldTypes.Enum && GraphQLNames.FieldEnum(other.Name, field.Name) == name)
                 {
                     yield return new Origin(name, other.Name, null, field.Name);
+                }
+                else if (field.Type == FieldTypes.Relation && GraphQLNames.BackReferenceTypesOf(other.Name, field.Name).Contains(name))
+                {
+                    yield return new Origin(name, other.Name, null, field.Name, IsEnum: false);
                 }
             }
         }
