@@ -61,6 +61,10 @@ CONF
   if run_as_postgres "$PGBIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     echo "postgres already running on 127.0.0.1:$PG_PORT"
   else
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
+      echo "port $PG_PORT is taken by another server (another checkout's scripts/services.sh up?); stop it or set ENGINE_PG_PORT" >&2
+      return 1
+    fi
     run_as_postgres "$PGBIN/pg_ctl" -D "$data" -l "$state/pg/postgres.log" -w -t 60 start >/dev/null
     echo "postgres started on 127.0.0.1:$PG_PORT (data $data)"
   fi
