@@ -34,6 +34,7 @@ public static class MetadataValidator
         new TableNamesAreUnique(),
         new IdentifiersFitPostgres(),
         new GeneratedNamesDoNotClash(),
+        new ProtoRequestFieldsDoNotClash(),
     ];
 
     /// <summary>
