@@ -1,4 +1,5 @@
 using Engine.GraphQL.Http;
+using Engine.Grpc.Serving;
 using Engine.Host.Health;
 using Engine.Host.Meta;
 using Engine.Query.Execution;
@@ -41,25 +42,34 @@ public static class EngineApplication
         builder.Services.AddHostedService<MetadataPoller>();
         builder.Services.AddSingleton<IPlanExecutor, SqlPlanExecutor>();
         builder.Services.AddEngineGraphQL(configuration);
+        builder.Services.AddEngineGrpc(configuration);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapMetadataApi();
         app.MapEngineGraphQL();
+        app.MapEngineGrpc();
         return app;
     }
 
-    /// <summary>HTTP on <c>Engine:HttpPort</c> (8080) at <c>Engine:BindAddress</c> (all interfaces by default, for containers).</summary>
+    /// <summary>
+    /// HTTP on <c>Engine:HttpPort</c> (8080) and gRPC on <c>Engine:GrpcPort</c> (8081) at <c>Engine:BindAddress</c> (all
+    /// interfaces by default, for containers); <see cref="EngineListeners"/> reports the bound addresses. When
+    /// <c>urls</c> is set, Kestrel listens there instead (HTTP/1.1 only without TLS, so no gRPC).
+    /// </summary>
     private static void ConfigureKestrel(WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(EngineOptions.Section);
+        var listeners = new EngineListeners();
+        builder.Services.AddSingleton(listeners);
         if (builder.Configuration["urls"] is not null || builder.Configuration["ASPNETCORE_URLS"] is not null)
         {
             return;
         }
 
-        var port = section.GetValue("HttpPort", 8080);
-        var address = section.GetValue("BindAddress", "0.0.0.0")!;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Parse(address), port));
+        var section = builder.Configuration.GetSection(EngineOptions.Section);
+        var httpPort = section.GetValue("HttpPort", 8080);
+        var grpcPort = section.GetValue("GrpcPort", 8081);
+        var address = System.Net.IPAddress.Parse(section.GetValue("BindAddress", "0.0.0.0")!);
+        builder.WebHost.ConfigureKestrel(kestrel => listeners.Configure(kestrel, address, httpPort, grpcPort));
     }
 }

@@ -7,9 +7,6 @@ using Engine.Host;
 using Engine.Runtime;
 using Engine.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engine.Benchmarks;
@@ -42,13 +39,15 @@ internal static class MetadataBenchmark
 
         var app = EngineApplication.Build([], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration["Engine:BindAddress"] = "127.0.0.1";
+            builder.Configuration["Engine:HttpPort"] = "0";
+            builder.Configuration["Engine:GrpcPort"] = "0";
             builder.Configuration["ConnectionStrings:Engine"] = database.ConnectionString;
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(30) };
+        var address = app.Services.GetRequiredService<EngineListeners>().HttpAddress!;
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(30) };
 
         var heapEmpty = Heap();
 

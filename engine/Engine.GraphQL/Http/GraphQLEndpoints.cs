@@ -2,6 +2,7 @@ using Engine.GraphQL.Execution;
 using Engine.GraphQL.Planning;
 using Engine.GraphQL.Schema;
 using Engine.Runtime;
+using Engine.Runtime.Context;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

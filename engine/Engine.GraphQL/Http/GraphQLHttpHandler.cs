@@ -5,6 +5,7 @@ using Engine.GraphQL.Errors;
 using Engine.GraphQL.Execution;
 using Engine.Query.Errors;
 using Engine.Runtime;
+using Engine.Runtime.Context;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using Engine.GraphQL.Http;
+using Engine.Runtime.Context;
 
 namespace Engine.Host.Meta;
 

@@ -19,6 +19,7 @@ public static class MetadataEndpoints
         meta.MapDelete("/resources/{name}", DeleteResource);
         meta.MapPost("/apply", Apply);
         meta.MapGet("/history", History);
+        meta.MapGet("/proto", ProtoText.Get);
         return endpoints;
     }
 

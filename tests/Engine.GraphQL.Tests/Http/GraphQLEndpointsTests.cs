@@ -4,6 +4,7 @@ using Engine.GraphQL.Schema;
 using Engine.GraphQL.Tests.Execution;
 using Engine.Query.Execution;
 using Engine.Runtime;
+using Engine.Runtime.Context;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

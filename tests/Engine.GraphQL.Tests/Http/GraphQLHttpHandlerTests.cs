@@ -3,6 +3,7 @@ using System.Text.Json;
 using Engine.GraphQL.Http;
 using Engine.GraphQL.Tests.Execution;
 using Engine.Runtime;
+using Engine.Runtime.Context;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 

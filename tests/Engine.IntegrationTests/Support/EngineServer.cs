@@ -5,9 +5,6 @@ using System.Text.Json.Nodes;
 using Engine.Host;
 using Engine.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engine.IntegrationTests.Support;
@@ -24,6 +21,9 @@ public sealed class EngineServer : IAsyncLifetime
     /// <summary>The engine's base address, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The engine's gRPC (cleartext HTTP/2) address.</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
     /// <summary>A client for the engine's HTTP API.</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -39,7 +39,9 @@ public sealed class EngineServer : IAsyncLifetime
         await database.InitializeAsync();
         app = EngineApplication.Build([], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration["Engine:BindAddress"] = "127.0.0.1";
+            builder.Configuration["Engine:HttpPort"] = "0";
+            builder.Configuration["Engine:GrpcPort"] = "0";
             builder.Configuration["ConnectionStrings:Engine"] = database.ConnectionString;
             builder.Configuration["Engine:MetadataPollMilliseconds"] = "200";
             foreach (var (key, value) in Settings)
@@ -48,8 +50,9 @@ public sealed class EngineServer : IAsyncLifetime
             }
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        var listeners = app.Services.GetRequiredService<EngineListeners>();
+        BaseAddress = listeners.HttpAddress!;
+        GrpcAddress = listeners.GrpcAddress!;
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Engine.Query.Context;
 using Microsoft.AspNetCore.Http;
 
-namespace Engine.GraphQL.Http;
+namespace Engine.Runtime.Context;
 
 /// <summary>
 /// The default <see cref="IRequestContextProvider"/>: an authenticated user's <c>sub</c>, <c>role</c> claims and other

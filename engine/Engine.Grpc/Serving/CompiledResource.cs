@@ -1,0 +1,31 @@
+using Engine.Grpc.Codec;
+using Engine.Metadata.Model;
+using Engine.Query.Plans;
+
+namespace Engine.Grpc.Serving;
+
+/// <summary>What the calls of one resource's service need, compiled once per <see cref="ResourceModel"/> object.</summary>
+public sealed class CompiledResource
+{
+    /// <summary>Compiles the reader and the full-message writer of <paramref name="resource"/>.</summary>
+    public CompiledResource(ResourceModel resource, SchemaModel schema)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        Resource = resource;
+        Reader = ResourceMessageReader.Compile(resource, schema);
+        Writer = ResourceMessageWriter.Compile(resource, schema);
+        IdOnly = new Selection([new ScalarSelection("id", resource.Id)]);
+    }
+
+    /// <summary>The resource served.</summary>
+    public ResourceModel Resource { get; }
+
+    /// <summary>Decodes its request messages.</summary>
+    public ResourceMessageReader Reader { get; }
+
+    /// <summary>Encodes the whole message (no read_mask).</summary>
+    public ResourceMessageWriter Writer { get; }
+
+    /// <summary>What Delete selects: the response is <c>google.protobuf.Empty</c>.</summary>
+    public Selection IdOnly { get; }
+}

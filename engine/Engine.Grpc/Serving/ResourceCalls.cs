@@ -1,0 +1,214 @@
+using Engine.Grpc.Codec;
+using Engine.Grpc.Listing;
+using Engine.Metadata.Model;
+using Engine.Metadata.Naming;
+using Engine.Query.Context;
+using Engine.Query.Errors;
+using Engine.Query.Execution;
+using Engine.Query.Filters;
+using Engine.Query.Plans;
+using Engine.Runtime;
+using Engine.Runtime.Context;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Grpc.Serving;
+
+/// <summary>
+/// The calls of every resource's service (SPEC §4), on the one data path: the codec decodes the request, it becomes
+/// the same plans GraphQL builds, the shared <see cref="IPlanExecutor"/> runs them, and the codec encodes the JSON
+/// PostgreSQL built. Each call reads the snapshot once, at its start.
+/// </summary>
+public sealed partial class ResourceCalls(
+    SnapshotHolder snapshots, IPlanExecutor executor, IRequestContextProvider contexts, PageSizeRules pageSizes, ILogger<ResourceCalls> logger)
+{
+    private const string Key = "grpc";
+
+    /// <summary><c>Get&lt;R&gt;</c>: the record, or NOT_FOUND.</summary>
+    public async Task<byte[]> GetAsync(string resource, byte[] request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = snapshots.Current;
+        var compiled = Find(snapshot, resource);
+        try
+        {
+            var input = Valid(compiled.Reader.ReadGetRequest(request));
+            var writer = WriterFor(compiled, snapshot.Model, input.ReadMask);
+            var plan = new FindUniquePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), writer.Selection);
+            var json = await QueryAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+            return json is null ? throw NotFound(compiled.Resource, input.Id) : writer.WriteMessage(json.Value.Span);
+        }
+        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        {
+            throw Unexpected(e, context);
+        }
+    }
+
+    /// <summary><c>List&lt;Rs&gt;</c>: one page, <c>next_page_token</c> when there are more rows, and <c>total_size</c>.</summary>
+    public async Task<byte[]> ListAsync(string resource, byte[] request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = snapshots.Current;
+        var compiled = Find(snapshot, resource);
+        try
+        {
+            var input = Valid(compiled.Reader.ReadListRequest(request));
+            var (list, errors) = ListRequestPlanner.Plan(
+                input.PageSize, input.PageToken, input.Filter, input.OrderBy, compiled.Resource, snapshot.Model, pageSizes);
+            if (list is null)
+            {
+                throw GrpcErrors.InvalidArgument(errors);
+            }
+
+            var writer = WriterFor(compiled, snapshot.Model, input.ReadMask);
+            var plan = new ConnectionPlan(Key, compiled.Resource, list.Arguments, ListPage.Selection(writer.Selection));
+            var json = await QueryAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+            return ListPage.Write(json!.Value, writer, list);
+        }
+        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        {
+            throw Unexpected(e, context);
+        }
+    }
+
+    /// <summary><c>Create&lt;R&gt;</c>: inserts the record (the client's id, or a new one) and returns it.</summary>
+    public async Task<byte[]> CreateAsync(string resource, byte[] request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = snapshots.Current;
+        var compiled = Find(snapshot, resource);
+        try
+        {
+            var input = Valid(compiled.Reader.ReadCreateRequest(request));
+            var plan = new CreatePlan(Key, compiled.Resource, input.Id ?? RecordIds.NewId(), input.Data, compiled.Writer.Selection);
+            var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+            return compiled.Writer.WriteMessage(json!.Value.Span);
+        }
+        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        {
+            throw Unexpected(e, context);
+        }
+    }
+
+    /// <summary><c>Update&lt;R&gt;</c>: writes the fields the update_mask names (or those present) and returns the record.</summary>
+    public async Task<byte[]> UpdateAsync(string resource, byte[] request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = snapshots.Current;
+        var compiled = Find(snapshot, resource);
+        try
+        {
+            var input = Valid(compiled.Reader.ReadUpdateRequest(request));
+            var plan = new UpdatePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), input.Data, compiled.Writer.Selection);
+            var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+            return json is null ? throw NotFound(compiled.Resource, input.Id) : compiled.Writer.WriteMessage(json.Value.Span);
+        }
+        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        {
+            throw Unexpected(e, context);
+        }
+    }
+
+    /// <summary><c>Delete&lt;R&gt;</c>: deletes the record; answers <c>google.protobuf.Empty</c> (no bytes).</summary>
+    public async Task<byte[]> DeleteAsync(string resource, byte[] request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = snapshots.Current;
+        var compiled = Find(snapshot, resource);
+        try
+        {
+            var input = Valid(compiled.Reader.ReadDeleteRequest(request));
+            var plan = new DeletePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), compiled.IdOnly);
+            var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+            return json is null ? throw NotFound(compiled.Resource, input.Id) : [];
+        }
+        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        {
+            throw Unexpected(e, context);
+        }
+    }
+
+    /// <summary>
+    /// <c>Watch&lt;Rs&gt;</c>: the RPC exists and accepts the call, but the event feed arrives with the events issue
+    /// (issue 5); until then the stream sends nothing and ends when the client cancels or the deadline passes.
+    /// </summary>
+    public async Task WatchAsync(string resource, byte[] request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Find(snapshots.Current, resource);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away or the deadline passed: the stream is over, which is all Watch does for now.
+        }
+    }
+
+    private static CompiledResource Find(EngineSnapshot snapshot, string resource) =>
+        snapshot.Artifact<GrpcServices>().Resources.TryGetValue(resource, out var compiled)
+            ? compiled
+            // Routing published the service a moment before or after this snapshot: answer as for any unknown service.
+            : throw new RpcException(new Status(StatusCode.Unimplemented, $"service {ProtoNames.Service(resource)} is not served"));
+
+    private static T Valid<T>(CodecResult<T> result)
+        where T : class => result.Value ?? throw GrpcErrors.InvalidArgument(result.Violations);
+
+    private static ResourceMessageWriter WriterFor(CompiledResource compiled, SchemaModel model, IReadOnlyList<FieldModel>? readMask) =>
+        readMask is null ? compiled.Writer : ResourceMessageWriter.Compile(compiled.Resource, model, readMask);
+
+    private static ComparisonFilter ById(ResourceModel resource, Guid id) => new(resource.Id, ComparisonOperator.Equal, id);
+
+    private static RpcException NotFound(ResourceModel resource, Guid id) =>
+        new(new Status(StatusCode.NotFound, $"{resource.Name} {id} does not exist"));
+
+    private async Task<ReadOnlyMemory<byte>?> QueryAsync(SchemaModel model, RootPlan plan, ServerCallContext context)
+    {
+        var results = await executor.QueryAsync(model, [plan], Caller(context), context.CancellationToken).ConfigureAwait(false);
+        return Value(results[0]);
+    }
+
+    private async Task<ReadOnlyMemory<byte>?> MutateAsync(SchemaModel model, RootPlan plan, ServerCallContext context) =>
+        Value(await executor.MutateAsync(model, plan, Caller(context), context.CancellationToken).ConfigureAwait(false));
+
+    private RequestContext Caller(ServerCallContext context) => contexts.GetContext(context.GetHttpContext());
+
+    private ReadOnlyMemory<byte>? Value(PlanResult result)
+    {
+        if (result.Error is { } error)
+        {
+            if (error.Code == ErrorCode.Internal)
+            {
+                LogInternal(error.Message);
+            }
+
+            throw GrpcErrors.From(error);
+        }
+
+        // Spelled out: "cond ? json : null" would turn null into an empty ReadOnlyMemory through its array conversion.
+        if (result.Json is { } json && !json.Span.SequenceEqual("null"u8))
+        {
+            return json;
+        }
+
+        return null;
+    }
+
+    private RpcException Unexpected(Exception exception, ServerCallContext context)
+    {
+        if (exception is EngineException engine)
+        {
+            return GrpcErrors.From(engine.Error);
+        }
+
+        LogUnexpected(exception, context.Method);
+        return new RpcException(new Status(StatusCode.Internal, GrpcErrors.InternalMessage));
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "gRPC call failed inside the engine: {Detail}")]
+    private partial void LogInternal(string detail);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "gRPC call {Method} failed unexpectedly")]
+    private partial void LogUnexpected(Exception exception, string method);
+}
