@@ -8,7 +8,9 @@ namespace Engine.Runtime;
 /// <summary>
 /// Compiles stored metadata into an <see cref="EngineSnapshot"/>, incrementally: a resource whose definition and
 /// relation targets are unchanged keeps its compiled <see cref="ResourceModel"/> object, and protocol compilers
-/// reuse their per-resource artifacts by that identity. A change to one of 2,000 resources rebuilds one.
+/// reuse their per-resource artifacts by that identity. A change to one of 2,000 resources rebuilds one. A model
+/// carries its removed fields' reserved numbers; the store reserves a number only when a field leaves the
+/// definition, so an unchanged definition means unchanged reserved numbers and reuse stays correct.
 /// </summary>
 public sealed class SnapshotBuilder(IEnumerable<ISnapshotCompiler> compilers, string dataSchema)
 {
@@ -26,7 +28,7 @@ public sealed class SnapshotBuilder(IEnumerable<ISnapshotCompiler> compilers, st
             var old = previous?.Model.Resource(definition.Name);
             resources[i] = old is not null && IsReusable(old, definition, byName, previous!.Model)
                 ? old
-                : SchemaModelBuilder.BuildResource(definition, byName);
+                : SchemaModelBuilder.BuildResource(definition, byName, RemovedFields(stored.Resource(definition.Name)));
         }
 
         var model = new SchemaModel(stored.Version, dataSchema, resources);
@@ -38,6 +40,10 @@ public sealed class SnapshotBuilder(IEnumerable<ISnapshotCompiler> compilers, st
 
         return new EngineSnapshot(model, artifacts);
     }
+
+    /// <summary>The store's reserved numbers of a resource as the model carries them.</summary>
+    private static RemovedField[] RemovedFields(StoredResource? resource) =>
+        resource is null ? [] : resource.ReservedNumbers.Select(n => new RemovedField(n.Number, n.Field)).ToArray();
 
     /// <summary>
     /// Replaces each definition equal in content to the previous snapshot's with that same object, so that identity

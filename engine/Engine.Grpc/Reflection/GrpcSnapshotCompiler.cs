@@ -11,7 +11,8 @@ namespace Engine.Grpc.Reflection;
 /// targets changed; a removed field changes the definition, so reserved numbers cannot go stale); only the registry
 /// is re-indexed.
 /// </summary>
-/// <param name="reserved">The reserved numbers and names of a resource's removed fields; none when null.</param>
+/// <param name="reserved">The reserved numbers and names of a resource's removed fields; from the model
+/// (<see cref="ReservedFields.Of"/>) when null.</param>
 /// <param name="servedFiles">Files of statically generated services served next to the resources (health,
 /// reflection), so reflection lists and describes them too; their imports are registered with them.</param>
 public sealed class GrpcSnapshotCompiler(Func<ResourceModel, ReservedFields>? reserved = null, IEnumerable<FileDescriptor>? servedFiles = null)
@@ -46,7 +47,7 @@ public sealed class GrpcSnapshotCompiler(Func<ResourceModel, ReservedFields>? re
 
     private GrpcResource Build(ResourceModel resource)
     {
-        var descriptors = ResourceDescriptorBuilder.Build(resource, reserved?.Invoke(resource));
+        var descriptors = ResourceDescriptorBuilder.Build(resource, (reserved ?? ReservedFields.Of)(resource));
         return new GrpcResource(descriptors, RegisteredFile.From(descriptors.File, descriptors.Bytes));
     }
 

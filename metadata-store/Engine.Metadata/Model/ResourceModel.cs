@@ -6,8 +6,12 @@ namespace Engine.Metadata.Model;
 /// <summary>A validated resource with its names and storage resolved; immutable.</summary>
 public sealed class ResourceModel
 {
-    /// <summary>Builds a resource; <paramref name="fields"/> lists system fields first, then declared ones in order.</summary>
-    public ResourceModel(ResourceDefinition definition, string plural, string table, IReadOnlyList<FieldModel> fields)
+    /// <summary>
+    /// Builds a resource; <paramref name="fields"/> lists system fields first, then declared ones in order;
+    /// <paramref name="removedFields"/> are the fields it no longer has (none when null).
+    /// </summary>
+    public ResourceModel(
+        ResourceDefinition definition, string plural, string table, IReadOnlyList<FieldModel> fields, IReadOnlyList<RemovedField>? removedFields = null)
     {
         Definition = definition;
         Name = definition.Name;
@@ -17,6 +21,7 @@ public sealed class ResourceModel
         FieldsByName = fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
         Id = FieldsByName["id"];
         UniqueFields = fields.Where(f => f.Name == "id" || (f.Unique && f.Kind == FieldKind.Scalar)).ToArray();
+        RemovedFields = removedFields ?? [];
     }
 
     /// <summary>PascalCase singular name, e.g. <c>Invoice</c>.</summary>
@@ -39,6 +44,13 @@ public sealed class ResourceModel
 
     /// <summary><c>id</c> and every unique scalar field: the members of <c>WhereUniqueInput</c>.</summary>
     public IReadOnlyList<FieldModel> UniqueFields { get; }
+
+    /// <summary>
+    /// The fields it had once and no longer has, by number; their numbers are never given again. They change only
+    /// together with the definition (removing a field changes it), so a model reused for an unchanged definition keeps
+    /// the right list.
+    /// </summary>
+    public IReadOnlyList<RemovedField> RemovedFields { get; }
 
     /// <summary>The definition as the admin wrote it.</summary>
     public ResourceDefinition Definition { get; }

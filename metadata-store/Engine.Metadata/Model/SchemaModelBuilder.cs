@@ -21,8 +21,12 @@ public static class SchemaModelBuilder
         return new SchemaModel(version, dataSchema, resources);
     }
 
-    /// <summary>Builds one resource; <paramref name="all"/> resolves relation targets (for inverse storage).</summary>
-    public static ResourceModel BuildResource(ResourceDefinition definition, IReadOnlyDictionary<string, ResourceDefinition> all)
+    /// <summary>
+    /// Builds one resource; <paramref name="all"/> resolves relation targets (for inverse storage);
+    /// <paramref name="removedFields"/> are the fields it once had (the store keeps their numbers).
+    /// </summary>
+    public static ResourceModel BuildResource(
+        ResourceDefinition definition, IReadOnlyDictionary<string, ResourceDefinition> all, IReadOnlyList<RemovedField>? removedFields = null)
     {
         var table = NameConventions.ToSnakeCase(definition.Name);
         var fields = new List<FieldModel>(definition.Fields.Count + 3)
@@ -42,7 +46,7 @@ public static class SchemaModelBuilder
         }
 
         var plural = string.IsNullOrEmpty(definition.Plural) ? NameConventions.Pluralize(definition.Name) : definition.Plural;
-        return new ResourceModel(definition, plural, table, fields);
+        return new ResourceModel(definition, plural, table, fields, removedFields);
     }
 
     /// <summary>Maps a scalar type name of the metadata format to its storage kind.</summary>

@@ -76,6 +76,24 @@ public class GrpcSnapshotCompilerTests
     }
 
     [Fact]
+    public void Compile_ModelWithRemovedFields_ReservesTheirNumbersAndMessageNames()
+    {
+        var definitions = CatalogModel.Definitions();
+        var byName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        RemovedField[] removed = [new(10, "title"), new(6, "oldPrice"), new(9, "legacyCode")];
+        var item = SchemaModelBuilder.BuildResource(byName["Item"], byName, removed);
+        var schema = new SchemaModel(1, SchemaModelBuilder.DefaultDataSchema,
+            CatalogModel.Schema.Resources.Select(r => r.Name == "Item" ? item : r).ToArray());
+
+        var message = new GrpcSnapshotCompiler().Build(schema, previous: null).Resources["Item"].Descriptors.Proto.MessageType[0];
+
+        Assert.Equal([(6, 7), (9, 11)], message.ReservedRange.Select(r => (r.Start, r.End)));
+        // "title" is a current field's name again, so only its number stays reserved.
+        Assert.Equal(["legacy_code", "old_price"], message.ReservedName);
+        Assert.Empty(new GrpcSnapshotCompiler().Build(CatalogModel.Schema, previous: null).Resources["Item"].Descriptors.Proto.MessageType[0].ReservedRange);
+    }
+
+    [Fact]
     public void Compile_NextVersion_ReusesPartsOfUnchangedResourcesByReference()
     {
         var compiler = new GrpcSnapshotCompiler();

@@ -1,5 +1,6 @@
 using Engine.IntegrationTests.Support;
 using Engine.Testing;
+using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -93,6 +94,47 @@ public sealed class GrpcServingTests(EngineServer engine) : IDisposable
     }
 
     [Fact]
+    public async Task Wrong_wire_types_and_unknown_update_mask_paths_are_invalid_arguments_naming_the_field()
+    {
+        var name = await DefineGadgetAsync();
+        var service = await ReflectedService.LoadAsync(channel, Service(name));
+        var message = MessageField(service, name);
+        var messageType = service.Method("Create" + name).InputType.FindFieldByNumber(1).MessageType;
+
+        // views is an int32 (varint); send it length-delimited inside an otherwise valid record.
+        using var record = new MemoryStream();
+        record.Write(DescriptorCodec.Encode(messageType, new Dictionary<string, object?> { ["title"] = "t" }));
+        var output = new CodedOutputStream(record);
+        output.WriteTag(messageType.FindFieldByName("views").FieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteString("7");
+        output.Flush();
+        using var request = new MemoryStream();
+        var outer = new CodedOutputStream(request);
+        outer.WriteTag(1, WireFormat.WireType.LengthDelimited);
+        outer.WriteBytes(ByteString.CopyFrom(record.ToArray()));
+        outer.Flush();
+        var wrongInRecord = await Assert.ThrowsAsync<RpcException>(() => service.CallRawAsync("Create" + name, request.ToArray()));
+        AssertViolation(wrongInRecord, $"{message}.views");
+
+        // Get's id is a string (length-delimited); send a varint.
+        var wrongId = await Assert.ThrowsAsync<RpcException>(() => service.CallRawAsync("Get" + name, [0x08, 0x01]));
+        AssertViolation(wrongId, "id");
+
+        var created = await service.CallAsync("Create" + name, new Dictionary<string, object?>
+        {
+            [message] = new Dictionary<string, object?> { ["title"] = "t" },
+        });
+        var unknownPath = await Assert.ThrowsAsync<RpcException>(() => service.CallAsync("Update" + name, new Dictionary<string, object?>
+        {
+            [message] = new Dictionary<string, object?> { ["id"] = created["id"], ["title"] = "u" },
+            ["update_mask"] = new Dictionary<string, object?> { ["paths"] = new[] { "title", "nope" } },
+        }));
+        AssertViolation(unknownPath, "update_mask.paths[1]");
+        var unchanged = await service.CallAsync("Get" + name, new Dictionary<string, object?> { ["id"] = created["id"] });
+        Assert.Equal("t", unchanged["title"]);
+    }
+
+    [Fact]
     public async Task Reflection_follows_the_metadata_without_restart()
     {
         var before = await ReflectedService.ListServicesAsync(channel);
@@ -154,6 +196,12 @@ public sealed class GrpcServingTests(EngineServer engine) : IDisposable
         Assert.Contains($"service {name}Service {{", all);
         var one = await engine.Http.GetStringAsync($"/meta/proto?resource={name}");
         Assert.Contains($"rpc Get{name}(Get{name}Request) returns ({name});", one);
+    }
+
+    private static void AssertViolation(RpcException error, string field)
+    {
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == field);
     }
 
     private async Task<string> DefineGadgetAsync()
