@@ -27,10 +27,13 @@ public sealed class ServerReflectionV1(Func<DescriptorRegistry> registry) : Serv
         ArgumentNullException.ThrowIfNull(context);
         while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            var request = requestStream.Current;
-            await responseStream.WriteAsync(Respond(request, Answer(registry(), request))).ConfigureAwait(false);
+            await responseStream.WriteAsync(Handle(registry(), requestStream.Current)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The answer to one request of the stream (v1alpha shares it: the two protocols' messages are wire-identical).</summary>
+    internal static ServerReflectionResponse Handle(DescriptorRegistry registry, ServerReflectionRequest request) =>
+        Respond(request, Answer(registry, request));
 
     private static ReflectionAnswer Answer(DescriptorRegistry registry, ServerReflectionRequest request) => request.MessageRequestCase switch
     {

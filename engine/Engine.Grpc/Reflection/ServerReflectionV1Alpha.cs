@@ -1,6 +1,8 @@
+using Google.Protobuf;
 using Engine.Runtime;
 using Grpc.Core;
 using Grpc.Reflection.V1Alpha;
+using V1 = Grpc.Reflection.V1;
 
 namespace Engine.Grpc.Reflection;
 
@@ -19,6 +21,10 @@ public sealed class ServerReflectionV1Alpha(Func<DescriptorRegistry> registry) :
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// v1alpha's messages have the same fields and numbers as v1's, so each request is read as v1, answered by
+    /// <see cref="ServerReflectionV1"/>, and the answer read back as v1alpha: one implementation of the protocol.
+    /// </remarks>
     public override async Task ServerReflectionInfo(
         IAsyncStreamReader<ServerReflectionRequest> requestStream, IServerStreamWriter<ServerReflectionResponse> responseStream, ServerCallContext context)
     {
@@ -27,41 +33,9 @@ public sealed class ServerReflectionV1Alpha(Func<DescriptorRegistry> registry) :
         ArgumentNullException.ThrowIfNull(context);
         while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            var request = requestStream.Current;
-            await responseStream.WriteAsync(Respond(request, Answer(registry(), request))).ConfigureAwait(false);
+            var request = V1.ServerReflectionRequest.Parser.ParseFrom(requestStream.Current.ToByteString());
+            var answer = ServerReflectionV1.Handle(registry(), request);
+            await responseStream.WriteAsync(ServerReflectionResponse.Parser.ParseFrom(answer.ToByteString())).ConfigureAwait(false);
         }
-    }
-
-    private static ReflectionAnswer Answer(DescriptorRegistry registry, ServerReflectionRequest request) => request.MessageRequestCase switch
-    {
-        ServerReflectionRequest.MessageRequestOneofCase.ListServices => ReflectionResolver.ListServices(registry),
-        ServerReflectionRequest.MessageRequestOneofCase.FileByFilename => ReflectionResolver.FileByFilename(registry, request.FileByFilename),
-        ServerReflectionRequest.MessageRequestOneofCase.FileContainingSymbol => ReflectionResolver.FileContainingSymbol(registry, request.FileContainingSymbol),
-        ServerReflectionRequest.MessageRequestOneofCase.FileContainingExtension =>
-            ReflectionResolver.FileContainingExtension(request.FileContainingExtension.ContainingType, request.FileContainingExtension.ExtensionNumber),
-        ServerReflectionRequest.MessageRequestOneofCase.AllExtensionNumbersOfType => ReflectionResolver.AllExtensionNumbersOfType(registry, request.AllExtensionNumbersOfType),
-        _ => ReflectionResolver.Empty(),
-    };
-
-    private static ServerReflectionResponse Respond(ServerReflectionRequest request, ReflectionAnswer answer)
-    {
-        var response = new ServerReflectionResponse { ValidHost = request.Host, OriginalRequest = request };
-        switch (answer)
-        {
-            case ReflectionAnswer.Files files:
-                response.FileDescriptorResponse = new FileDescriptorResponse { FileDescriptorProto = { files.Descriptors } };
-                break;
-            case ReflectionAnswer.Services services:
-                response.ListServicesResponse = new ListServiceResponse { Service = { services.Names.Select(n => new ServiceResponse { Name = n }) } };
-                break;
-            case ReflectionAnswer.ExtensionNumbers numbers:
-                response.AllExtensionNumbersResponse = new ExtensionNumberResponse { BaseTypeName = numbers.BaseType, ExtensionNumber = { numbers.Numbers } };
-                break;
-            case ReflectionAnswer.Error error:
-                response.ErrorResponse = new ErrorResponse { ErrorCode = (int)error.Code, ErrorMessage = error.Message };
-                break;
-        }
-
-        return response;
     }
 }
