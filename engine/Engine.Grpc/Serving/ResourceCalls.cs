@@ -80,6 +80,7 @@ public sealed partial class ResourceCalls(
         try
         {
             var input = Valid(compiled.Reader.ReadCreateRequest(request));
+            Check(compiled.Resource, input.Data);
             var plan = new CreatePlan(Key, compiled.Resource, input.Id ?? RecordIds.NewId(), input.Data, compiled.Writer.Selection);
             var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
             return compiled.Writer.WriteMessage(json!.Value.Span);
@@ -99,6 +100,7 @@ public sealed partial class ResourceCalls(
         try
         {
             var input = Valid(compiled.Reader.ReadUpdateRequest(request));
+            Check(compiled.Resource, input.Data);
             var plan = new UpdatePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), input.Data, compiled.Writer.Selection);
             var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
             return json is null ? throw NotFound(compiled.Resource, input.Id) : compiled.Writer.WriteMessage(json.Value.Span);
@@ -193,6 +195,16 @@ public sealed partial class ResourceCalls(
         }
 
         return null;
+    }
+
+    /// <summary>Refuses values that break their field's rules, before any SQL runs.</summary>
+    private static void Check(ResourceModel resource, WriteData data)
+    {
+        var violations = WriteRules.Check(resource, data);
+        if (violations.Count > 0)
+        {
+            throw GrpcErrors.InvalidArgument(violations);
+        }
     }
 
     private RpcException Unexpected(Exception exception, ServerCallContext context)

@@ -198,6 +198,27 @@ public sealed class GrpcServingTests(EngineServer engine) : IDisposable
         Assert.Contains($"rpc Get{name}(Get{name}Request) returns ({name});", one);
     }
 
+    [Fact]
+    public async Task Create_ValueBreakingFieldRules_IsInvalidArgumentPerFieldBeforeSql()
+    {
+        var name = UniqueNames.Resource("Gauge");
+        await engine.DefineAsync(name, $$"""
+            { "name": "{{name}}", "fields": [
+              { "name": "title", "type": "String", "required": true, "maxLength": 5 },
+              { "name": "level", "type": "Int", "min": 0, "max": 10 } ] }
+            """);
+        var service = await ReflectedService.LoadAsync(channel, Service(name));
+        var message = MessageField(service, name);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => service.CallAsync("Create" + name,
+            new Dictionary<string, object?> { [message] = new Dictionary<string, object?> { ["title"] = "far too long", ["level"] = 11 } }));
+
+        AssertViolation(error, message + ".title");
+        AssertViolation(error, message + ".level");
+        var table = Engine.Metadata.Naming.NameConventions.ToSnakeCase(name);
+        Assert.Equal(0L, await engine.Database.ScalarAsync($"SELECT count(*) FROM data.\"{table}\""));
+    }
+
     private static void AssertViolation(RpcException error, string field)
     {
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
