@@ -7,7 +7,13 @@ using Engine.Benchmarks;
 // dotnet run -c Release --project tests/Engine.Benchmarks -- request [BenchmarkDotNet options, e.g. --filter '*']
 //   CPU and allocations of one GraphQL request through parse cache, validation, planning, SQL compilation and
 //   response writing, without the database (BenchmarkDotNet).
-if (args.Length > 0 && args[0] == "request")
+// dotnet run -c Release --project tests/Engine.Benchmarks -- grpc [seconds=10] [warm-up=3] [callers=32] [rounds=2] [rows=10000]
+//   Get and List through the dynamic gRPC service against a statically generated one (issue 4; needs scripts/services.sh up).
+if (args.Length > 0 && args[0] == "grpc")
+{
+    await GrpcBenchmark.RunAsync(args[1..]);
+}
+else if (args.Length > 0 && args[0] == "request")
 {
     BenchmarkSwitcher.FromTypes([typeof(RequestPathBenchmarks)]).Run(args[1..]);
 }
