@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Engine.Metadata.Model;
 using Engine.Metadata.Naming;
 using Engine.Query.Plans;
@@ -59,7 +58,7 @@ internal static class FilterValues
             case ScalarKind.Date:
                 error = $"{name} expects a date in double quotes, as \"YYYY-MM-DD\".";
                 return false;
-            case ScalarKind.Json when kind == FilterTokenKind.String && IsJson(text):
+            case ScalarKind.Json when kind == FilterTokenKind.String && JsonText.IsValid(text):
                 value = new JsonText(text);
                 return true;
             case ScalarKind.Json:
@@ -186,18 +185,5 @@ internal static class FilterValues
 
         error = $"{name} expects one of {string.Join(", ", field.EnumValues)}.";
         return false;
-    }
-
-    private static bool IsJson(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

@@ -143,7 +143,7 @@ public static class CursorCodec
             ScalarKind.DateTime => DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null,
             ScalarKind.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
-            ScalarKind.Json => IsJson(text) ? new JsonText(text) : null,
+            ScalarKind.Json => JsonText.IsValid(text) ? new JsonText(text) : null,
             _ => null,
         };
         return value is not null;
@@ -168,18 +168,5 @@ public static class CursorCodec
         var fraction = dot < 0 ? [] : span[(dot + 1)..];
         return whole.Length > 0 && !whole.ContainsAnyExceptInRange('0', '9')
             && (dot < 0 || (fraction.Length > 0 && !fraction.ContainsAnyExceptInRange('0', '9')));
-    }
-
-    private static bool IsJson(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }
