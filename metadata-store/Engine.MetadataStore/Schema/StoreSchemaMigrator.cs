@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Engine.MetadataStore.Schema;
 using Npgsql;
 
 namespace Engine.MetadataStore.Schema;
@@ -19,8 +20,8 @@ internal static class StoreSchemaMigrator
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Pods starting at once queue here; the later ones find the scripts applied and do nothing.
-        await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock($1)", cancellationToken, AdvisoryLocks.StoreMigration).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, """
+        await StoreCommands.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock($1)", cancellationToken, AdvisoryLocks.StoreMigration).ConfigureAwait(false);
+        await StoreCommands.ExecuteAsync(connection, transaction, """
             CREATE SCHEMA IF NOT EXISTS engine_meta;
             CREATE TABLE IF NOT EXISTS engine_meta.schema_migrations (
                 id         integer     PRIMARY KEY,
@@ -41,8 +42,8 @@ internal static class StoreSchemaMigrator
 
         foreach (var script in Scripts().Where(s => !applied.Contains(s.Id)))
         {
-            await ExecuteAsync(connection, transaction, script.Sql, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(
+            await StoreCommands.ExecuteAsync(connection, transaction, script.Sql, cancellationToken).ConfigureAwait(false);
+            await StoreCommands.ExecuteAsync(
                 connection, transaction, "INSERT INTO engine_meta.schema_migrations (id, name) VALUES ($1, $2)",
                 cancellationToken, script.Id, script.Name).ConfigureAwait(false);
         }
@@ -73,17 +74,5 @@ internal static class StoreSchemaMigrator
         using var stream = assembly.GetManifestResourceStream(resourceName)!;
         using var reader = new StreamReader(stream);
         return new StoreMigrationScript(int.Parse(name[..digits], CultureInfo.InvariantCulture), name, reader.ReadToEnd());
-    }
-
-    private static async Task ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // A second change waits here until the first commits, then sees its version.
-        await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock($1)", cancellationToken, AdvisoryLocks.MetadataChange).ConfigureAwait(false);
+        await StoreCommands.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock($1)", cancellationToken, AdvisoryLocks.MetadataChange).ConfigureAwait(false);
         var version = await MetadataReader.CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var current = known is not null && known.Version == version
             ? known
@@ -80,12 +80,12 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
             };
         }
 
-        await ExecuteAsync(connection, transaction, $"SET LOCAL lock_timeout = '{DdlLockTimeout}'", cancellationToken).ConfigureAwait(false);
+        await StoreCommands.ExecuteAsync(connection, transaction, $"SET LOCAL lock_timeout = '{DdlLockTimeout}'", cancellationToken).ConfigureAwait(false);
         foreach (var step in plan.Steps)
         {
             try
             {
-                await ExecuteAsync(connection, transaction, step.Sql, cancellationToken).ConfigureAwait(false);
+                await StoreCommands.ExecuteAsync(connection, transaction, step.Sql, cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException error)
             {
@@ -184,18 +184,6 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
 
         StoredResource Stored(ResourceDefinition definition) => new(
             definition, version, createdAt, MetadataReader.Reserved(definition, numbering.EverUsed.GetValueOrDefault(definition.Name) ?? []));
-    }
-
-    private static async Task ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The numbered definitions, the numbers given for the first time, and every number each touched resource used.</summary>
