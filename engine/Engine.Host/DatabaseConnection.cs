@@ -7,7 +7,8 @@ internal static class DatabaseConnection
 {
     /// <summary>
     /// Every root field runs one of a few statement shapes again and again, so automatic preparation pays;
-    /// and a pool of a few connections per core beats one per client on a small machine (docs/benchmarks.md).
+    /// a pool of a few connections per core beats one per client on a small machine; and nothing needs the reset on
+    /// pool return (docs/benchmarks.md).
     /// </summary>
     public static string WithEngineDefaults(string connectionString)
     {
@@ -21,6 +22,13 @@ internal static class DatabaseConnection
         if (!Mentions(connectionString, "Pool Size"))
         {
             builder.MaxPoolSize = Math.Max(16, Environment.ProcessorCount * 8);
+        }
+
+        // The engine never changes session state (advisory locks and settings are transaction-scoped), so the reset
+        // Npgsql prepends to a pooled connection's next command (several statements PostgreSQL must run) is pure cost.
+        if (!Mentions(connectionString, "No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         if (!Mentions(connectionString, "Timezone"))

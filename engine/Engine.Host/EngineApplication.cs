@@ -1,3 +1,6 @@
+using Engine.Auth;
+using Engine.Events;
+using Engine.Events.Propagation;
 using Engine.GraphQL.Http;
 using Engine.Grpc.Serving;
 using Engine.Host.Health;
@@ -40,13 +43,18 @@ public static class EngineApplication
             sp.GetServices<ISnapshotCompiler>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataSchema));
         builder.Services.AddSingleton<MetadataRuntime>();
         builder.Services.AddHostedService<MetadataPoller>();
+        builder.Services.AddEngineEvents(configuration);
+        builder.Services.AddMetadataPropagation();
         builder.Services.AddSingleton<IPlanExecutor, SqlPlanExecutor>();
         builder.Services.AddEngineGraphQL(configuration);
         builder.Services.AddEngineGrpc(configuration);
+        builder.Services.AddEngineAuth(configuration);
 
         var app = builder.Build();
+        app.UseEngineAuth();
         app.MapHealth();
         app.MapMetadataApi();
+        app.UseWebSockets();
         app.MapEngineGraphQL();
         app.MapEngineGrpc();
         return app;

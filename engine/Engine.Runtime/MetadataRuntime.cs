@@ -5,7 +5,8 @@ namespace Engine.Runtime;
 
 /// <summary>
 /// Keeps this pod's <see cref="SnapshotHolder"/> at the store's current metadata version: loads it at start, applies
-/// this pod's changes (and serves them before the call returns), and picks up other pods' changes by polling.
+/// this pod's changes (and serves them before the call returns), and picks up other pods' changes when asked to
+/// (<see cref="MetadataPoller"/> on every tick, the NATS announcement listener at once).
 /// </summary>
 public sealed partial class MetadataRuntime(
     VersionedMetadataStore store,
@@ -15,6 +16,12 @@ public sealed partial class MetadataRuntime(
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private StoredMetadata? stored;
+
+    /// <summary>
+    /// Raised when a change made through this pod committed and its version is served here (the argument is the new
+    /// version), so it can be announced to the other pods. Raised in version order; handlers must return quickly.
+    /// </summary>
+    public event EventHandler<long>? ChangeApplied;
 
     /// <summary>The metadata this pod serves, as stored (null before <see cref="InitializeAsync"/>).</summary>
     public StoredMetadata? Stored => Volatile.Read(ref stored);
@@ -36,6 +43,8 @@ public sealed partial class MetadataRuntime(
             if (result.Status == ChangeStatus.Applied && result.Metadata is { } metadata && metadata.Version > (Stored?.Version ?? -1))
             {
                 Install(metadata);
+                // Raised under the gate, so announcements leave in commit order.
+                ChangeApplied?.Invoke(this, metadata.Version);
             }
 
             return result;
@@ -50,14 +59,25 @@ public sealed partial class MetadataRuntime(
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
         var current = Stored;
-        if (current is not null && await store.CurrentVersionAsync(cancellationToken).ConfigureAwait(false) <= current.Version)
+        var latest = -1L;
+        if (current is not null)
         {
-            return false;
+            latest = await store.CurrentVersionAsync(cancellationToken).ConfigureAwait(false);
+            if (latest <= current.Version)
+            {
+                return false;
+            }
         }
 
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // The poll and an announcement can ask at the same moment: whoever waited finds the version loaded.
+            if (Stored is { } loaded && latest <= loaded.Version)
+            {
+                return false;
+            }
+
             var metadata = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
             if (Stored is { } served && metadata.Version <= served.Version)
             {

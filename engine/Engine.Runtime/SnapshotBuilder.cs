@@ -26,9 +26,11 @@ public sealed class SnapshotBuilder(IEnumerable<ISnapshotCompiler> compilers, st
         {
             var definition = definitions[i];
             var old = previous?.Model.Resource(definition.Name);
+            var storedResource = stored.Resource(definition.Name);
             resources[i] = old is not null && IsReusable(old, definition, byName, previous!.Model)
+                && SameReservedFields(old, storedResource) && SameEnumNumbers(old, storedResource)
                 ? old
-                : SchemaModelBuilder.BuildResource(definition, byName, RemovedFields(stored.Resource(definition.Name)));
+                : SchemaModelBuilder.BuildResource(definition, byName, RemovedFields(storedResource), storedResource?.EnumValueNumbers);
         }
 
         var model = new SchemaModel(stored.Version, dataSchema, resources);
@@ -44,6 +46,38 @@ public sealed class SnapshotBuilder(IEnumerable<ISnapshotCompiler> compilers, st
     /// <summary>The store's reserved numbers of a resource as the model carries them.</summary>
     private static RemovedField[] RemovedFields(StoredResource? resource) =>
         resource is null ? [] : resource.ReservedNumbers.Select(n => new RemovedField(n.Number, n.Field)).ToArray();
+
+    /// <summary>
+    /// True when <paramref name="old"/> reserves exactly the field numbers the store reserves now: a field added and
+    /// removed again between two snapshots this pod saw leaves the same definition with one more reserved number.
+    /// </summary>
+    private static bool SameReservedFields(ResourceModel old, StoredResource? resource) =>
+        old.RemovedFields.Select(f => f.Number).SequenceEqual(resource?.ReservedNumbers.Select(n => n.Number) ?? []);
+
+    /// <summary>
+    /// True when <paramref name="old"/>'s Enum fields have the numbers the store gives them now. An equal definition is
+    /// not enough: a value added and removed again between two snapshots this pod saw leaves the same definition with
+    /// one more reserved number.
+    /// </summary>
+    private static bool SameEnumNumbers(ResourceModel old, StoredResource? resource)
+    {
+        foreach (var field in old.Fields)
+        {
+            if (field.EnumValues.Count == 0)
+            {
+                continue;
+            }
+
+            var everUsed = resource?.EnumValueNumbers.GetValueOrDefault(field.Name) ?? [];
+            if (!field.EnumNumbers.SequenceEqual(EnumValueNumbering.Number(field.EnumValues, everUsed).Select(n => n.Number))
+                || !field.RemovedEnumValues.SequenceEqual(EnumValueNumbering.Removed(field.EnumValues, everUsed)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Replaces each definition equal in content to the previous snapshot's with that same object, so that identity

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Engine.Metadata.Definitions;
+using Engine.Metadata.Model;
 
 namespace Engine.MetadataStore;
 
@@ -15,4 +17,11 @@ public sealed record StoredResource(
 {
     /// <summary>The resource's name.</summary>
     public string Name => Definition.Name;
+
+    /// <summary>
+    /// Per Enum field name, every value number the store ever gave that field (removed values included, so they stay
+    /// reserved); <see cref="EnumValueNumbering"/> turns them into the numbers of the current values.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EnumValueNumber>> EnumValueNumbers { get; init; } =
+        FrozenDictionary<string, IReadOnlyList<EnumValueNumber>>.Empty;
 }

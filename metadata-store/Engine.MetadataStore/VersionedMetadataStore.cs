@@ -31,7 +31,7 @@ public sealed class VersionedMetadataStore
     public string DataSchema { get; }
 
     /// <summary>Creates or upgrades the store's own schema; safe when several pods start at once.</summary>
-    public Task MigrateAsync(CancellationToken cancellationToken) => StoreSchemaMigrator.MigrateAsync(dataSource, cancellationToken);
+    public Task MigrateAsync(CancellationToken cancellationToken) => StoreSchemaMigrator.MigrateAsync(dataSource, DataSchema, cancellationToken);
 
     /// <summary>The current version and its resources, read in one snapshot.</summary>
     public async Task<StoredMetadata> LoadAsync(CancellationToken cancellationToken)

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace Engine.GraphQL.Http;
 
-/// <summary>The GraphQL endpoint's settings (SPEC §7): page size, depth and node-estimate limits, request size, document cache size.</summary>
+/// <summary>
+/// The GraphQL endpoint's settings (SPEC §7): page size, depth and node-estimate limits, request size, document cache size,
+/// and how long a WebSocket may wait before <c>connection_init</c>.
+/// </summary>
 public sealed record GraphQLOptions
 {
     /// <summary>The largest <c>first</c> / <c>last</c> (<c>Engine:MaxPageSize</c>, default 1,000).</summary>
@@ -21,6 +24,12 @@ public sealed record GraphQLOptions
     /// <summary>How many parsed documents to keep (<c>GraphQL:DocumentCacheSize</c>, default 1,000).</summary>
     public int DocumentCacheSize { get; init; } = 1000;
 
+    /// <summary>
+    /// How long a WebSocket client has to send <c>connection_init</c> before the socket is closed with 4408
+    /// (<c>GraphQL:ConnectionInitTimeoutMilliseconds</c>, default 10,000).
+    /// </summary>
+    public int ConnectionInitTimeoutMilliseconds { get; init; } = 10_000;
+
     /// <summary>The limits the planner enforces.</summary>
     public PlanningLimits Limits => new(MaxPageSize, MaxQueryDepth, MaxQueryNodes);
 
@@ -35,6 +44,7 @@ public sealed record GraphQLOptions
             MaxQueryNodes = Positive(configuration, "Engine:MaxQueryNodes", defaults.MaxQueryNodes),
             MaxRequestBytes = Positive(configuration, "GraphQL:MaxRequestBytes", defaults.MaxRequestBytes),
             DocumentCacheSize = Positive(configuration, "GraphQL:DocumentCacheSize", defaults.DocumentCacheSize),
+            ConnectionInitTimeoutMilliseconds = Positive(configuration, "GraphQL:ConnectionInitTimeoutMilliseconds", defaults.ConnectionInitTimeoutMilliseconds),
         };
     }
 

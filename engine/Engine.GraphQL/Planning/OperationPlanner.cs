@@ -105,7 +105,7 @@ public static class OperationPlanner
     }
 
     /// <summary>The operation to run (GraphQL spec §6.1 GetOperation).</summary>
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName, PlanningErrors errors)
+    internal static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName, PlanningErrors errors)
     {
         GraphQLOperationDefinition? found = null;
         var count = 0;
@@ -137,7 +137,7 @@ public static class OperationPlanner
         return found;
     }
 
-    private static Dictionary<string, GraphQLFragmentDefinition> FragmentsOf(GraphQLDocument document)
+    internal static Dictionary<string, GraphQLFragmentDefinition> FragmentsOf(GraphQLDocument document)
     {
         var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
         foreach (var definition in document.Definitions)

@@ -34,6 +34,16 @@ internal sealed partial class SelectionBuilder(
         return Build(ObjectType(field), group, [group.Key], 2, rows);
     }
 
+    /// <summary>
+    /// The selection on the one resource object of <paramref name="field"/>, nested at <paramref name="path"/> below the
+    /// root (a subscription payload's <c>node</c>).
+    /// </summary>
+    public Selection Nested(GqlField field, FieldGroup group, IReadOnlyList<object> path)
+    {
+        CountNodes(1, group);
+        return Build(ObjectType(field), group, [.. path], path.Count + 1, 1);
+    }
+
     /// <summary>The selection on a <c>BatchPayload</c>: <c>count</c> and <c>__typename</c>.</summary>
     public BatchSelection Batch(GqlField field, FieldGroup group)
     {

@@ -24,8 +24,9 @@ public static partial class OpenCrudSchemaBuilder
         [new GqlField("count", GqlTypeRef.NonNullNamed(ScalarTypes.Long), "How many records the mutation affected.")]);
 
     /// <summary>
-    /// Joins resource parts with the scalars, the introspection types, the shared types and the Query and Mutation
-    /// roots (Mutation is left out when no resource contributes a field). Throws when two parts define one type name.
+    /// Joins resource parts with the scalars, the introspection types, the shared types and the Query, Mutation and
+    /// Subscription roots (Mutation and Subscription are left out when no resource contributes a field, and so is the
+    /// <c>MutationType</c> enum only subscriptions use). Throws when two parts define one type name.
     /// </summary>
     public static GqlSchema Compose(IEnumerable<ResourceSchemaPart> parts)
     {
@@ -33,16 +34,19 @@ public static partial class OpenCrudSchemaBuilder
         var typeCount = 0;
         var queryCount = 1;
         var mutationCount = 0;
+        var subscriptionCount = 0;
         foreach (var part in list)
         {
             typeCount += part.Types.Count;
             queryCount += part.QueryFields.Count;
             mutationCount += part.MutationFields.Count;
+            subscriptionCount += part.SubscriptionFields.Count;
         }
 
         var types = new Dictionary<string, GqlNamedType>(typeCount + 24, StringComparer.Ordinal);
         var queryFields = new List<GqlField>(queryCount) { VersionField };
         var mutationFields = new List<GqlField>(mutationCount);
+        var subscriptionFields = new List<GqlField>(subscriptionCount);
         foreach (var scalar in ScalarTypes.All)
         {
             types.Add(scalar.Name, scalar);
@@ -67,6 +71,7 @@ public static partial class OpenCrudSchemaBuilder
 
             queryFields.AddRange(part.QueryFields);
             mutationFields.AddRange(part.MutationFields);
+            subscriptionFields.AddRange(part.SubscriptionFields);
         }
 
         types.Add(QueryType, new GqlObjectType(QueryType, "Reads.", queryFields));
@@ -75,6 +80,14 @@ public static partial class OpenCrudSchemaBuilder
             types.Add(MutationType, new GqlObjectType(MutationType, "Writes; each mutation is one transaction.", mutationFields));
         }
 
-        return new GqlSchema(types, QueryType, mutationFields.Count > 0 ? MutationType : null, null);
+        if (subscriptionFields.Count > 0)
+        {
+            types.Add(MutationKinds.Name, MutationKinds);
+            types.Add(SubscriptionType, new GqlObjectType(SubscriptionType,
+                "Live changes over WebSocket (graphql-transport-ws); one root field per subscription.", subscriptionFields));
+        }
+
+        return new GqlSchema(types, QueryType, mutationFields.Count > 0 ? MutationType : null,
+            subscriptionFields.Count > 0 ? SubscriptionType : null);
     }
 }

@@ -15,7 +15,7 @@ public static partial class OpenCrudSchemaBuilder
     /// <summary>Builds every named type and root field <paramref name="resource"/> generates.</summary>
     public static ResourceSchemaPart BuildResource(ResourceModel resource, SchemaModel model)
     {
-        var types = new List<GqlNamedType>(12) { ObjectType(resource) };
+        var types = new List<GqlNamedType>(15) { ObjectType(resource) };
         types.AddRange(FieldEnums(resource));
         types.Add(WhereInput(resource));
         types.Add(WhereUniqueInput(resource));
@@ -36,10 +36,11 @@ public static partial class OpenCrudSchemaBuilder
         }
 
         types.AddRange(NestedWriteInputs(resource, model, update, updateMany));
+        types.AddRange(SubscriptionTypes(resource));
 
         return new ResourceSchemaPart(resource, types, QueryFields(resource),
             MutationFields(resource, hasUpdate: update is not null, hasUpdateMany: updateMany is not null),
-            RelationTargetsOf(resource, model));
+            SubscriptionFields(resource), RelationTargetsOf(resource, model));
     }
 
     /// <summary>The definitions of <paramref name="resource"/>'s relation targets in <paramref name="model"/>, distinct, in field order.</summary>

@@ -12,19 +12,20 @@ public sealed class ResourceSchemaPart
 {
     /// <summary>Builds a part; <paramref name="relationTargets"/> are the target definitions the part was built against.</summary>
     public ResourceSchemaPart(ResourceModel resource, IReadOnlyList<GqlNamedType> types, IReadOnlyList<GqlField> queryFields,
-        IReadOnlyList<GqlField> mutationFields, IReadOnlyList<ResourceDefinition> relationTargets)
+        IReadOnlyList<GqlField> mutationFields, IReadOnlyList<GqlField> subscriptionFields, IReadOnlyList<ResourceDefinition> relationTargets)
     {
         Resource = resource;
         Types = types;
         QueryFields = queryFields;
         MutationFields = mutationFields;
+        SubscriptionFields = subscriptionFields;
         RelationTargets = relationTargets;
     }
 
     /// <summary>The resource (as of the snapshot that built this part; bindings point at it).</summary>
     public ResourceModel Resource { get; }
 
-    /// <summary>The named types this resource generates: object type, inputs, order-by and field enums.</summary>
+    /// <summary>The named types this resource generates: object type, inputs, order-by, field enums and subscription types.</summary>
     public IReadOnlyList<GqlNamedType> Types { get; }
 
     /// <summary>Its fields of <c>Query</c>, each bound by a <see cref="RootFieldBinding"/>.</summary>
@@ -32,6 +33,9 @@ public sealed class ResourceSchemaPart
 
     /// <summary>Its fields of <c>Mutation</c>, each bound by a <see cref="RootFieldBinding"/>.</summary>
     public IReadOnlyList<GqlField> MutationFields { get; }
+
+    /// <summary>Its fields of <c>Subscription</c>, each bound by a <see cref="SubscriptionFieldBinding"/>.</summary>
+    public IReadOnlyList<GqlField> SubscriptionFields { get; }
 
     /// <summary>The definitions of the relation targets (distinct, in field order) when the part was built.</summary>
     public IReadOnlyList<ResourceDefinition> RelationTargets { get; }

@@ -27,6 +27,7 @@ public static class DocumentValidator
         new UniqueOperationNames(),
         new LoneAnonymousOperation(),
         new KnownOperationTypes(),
+        new SingleFieldSubscriptions(),
         new KnownTypeNames(),
         new FragmentsOnCompositeTypes(),
         new VariablesAreInputTypes(),

@@ -18,6 +18,7 @@ internal sealed class MessageField
         WireType = WireTypeOf(Codec);
         JsonKey = Encoding.UTF8.GetBytes(model.Name);
         EnumNames = model.EnumValues.Select(Encoding.UTF8.GetBytes).ToArray();
+        EnumNumbers = model.EnumNumbers.ToArray();
         // proto3 `optional` is used for non-required scalars; messages (Timestamp, Struct) always track presence.
         HasPresence = !model.Required || Codec is FieldCodec.DateTime or FieldCodec.Json or FieldCodec.OutputTimestamp;
     }
@@ -43,8 +44,11 @@ internal sealed class MessageField
     /// <summary>The key of this field in the record JSON the writer reads: the GraphQL field name, UTF-8.</summary>
     public byte[] JsonKey { get; }
 
-    /// <summary>Enum value names (UTF-8) in declared order: value <c>i</c> has number <c>i + 1</c>.</summary>
+    /// <summary>Enum value names (UTF-8) in declared order; value <c>i</c> has number <c>EnumNumbers[i]</c>.</summary>
     public byte[][] EnumNames { get; }
+
+    /// <summary>The stored protobuf number of each of <see cref="EnumNames"/>, same order.</summary>
+    public int[] EnumNumbers { get; }
 
     /// <summary>True when absence is distinguishable from the default value on the wire.</summary>
     public bool HasPresence { get; }

@@ -81,15 +81,15 @@ public sealed partial class ResourceMessageReader
                 value = scalar != 0;
                 break;
             case FieldCodec.Enum:
-                // Number 0 is <FIELD>_UNSPECIFIED: "no value".
-                var names = field.Model.EnumValues;
-                if (scalar > (ulong)names.Count)
+                // Number 0 is <FIELD>_UNSPECIFIED: "no value". A removed value's number is reserved, never another's.
+                var index = scalar is > 0 and <= int.MaxValue ? Array.IndexOf(field.EnumNumbers, (int)scalar) : -1;
+                if (index >= 0)
+                {
+                    value = field.Model.EnumValues[index];
+                }
+                else if (scalar != 0)
                 {
                     error = $"has no enum value numbered {(long)scalar}.";
-                }
-                else if (scalar > 0)
-                {
-                    value = names[(int)scalar - 1];
                 }
 
                 break;

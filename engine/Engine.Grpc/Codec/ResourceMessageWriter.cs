@@ -201,7 +201,7 @@ public sealed class ResourceMessageWriter
         {
             if (json.ValueTextEquals(names[i]))
             {
-                return i + 1;
+                return field.EnumNumbers[i];
             }
         }
 

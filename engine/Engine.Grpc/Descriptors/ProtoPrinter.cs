@@ -122,9 +122,33 @@ public static class ProtoPrinter
         return message.ReservedRange.Count + message.ReservedName.Count > 0;
     }
 
+    // Enum reserved ranges include their end (message ones do not).
+    private static bool PrintReserved(StringBuilder sb, EnumDescriptorProto type, string indent)
+    {
+        if (type.ReservedRange.Count > 0)
+        {
+            var ranges = type.ReservedRange.Select(r => r.End == r.Start
+                ? r.Start.ToString(CultureInfo.InvariantCulture)
+                : r.Start.ToString(CultureInfo.InvariantCulture) + " to " + r.End.ToString(CultureInfo.InvariantCulture));
+            sb.Append(indent).Append("reserved ").AppendJoin(", ", ranges).Append(";\n");
+        }
+
+        if (type.ReservedName.Count > 0)
+        {
+            sb.Append(indent).Append("reserved ").AppendJoin(", ", type.ReservedName.Select(n => "\"" + n + "\"")).Append(";\n");
+        }
+
+        return type.ReservedRange.Count + type.ReservedName.Count > 0;
+    }
+
     private static void PrintEnum(StringBuilder sb, EnumDescriptorProto type, string indent)
     {
         sb.Append(indent).Append("enum ").Append(type.Name).Append(" {\n");
+        if (PrintReserved(sb, type, indent + Indent) && type.Value.Count > 0)
+        {
+            sb.Append('\n');
+        }
+
         foreach (var value in type.Value)
         {
             sb.Append(indent).Append(Indent).Append(value.Name).Append(" = ").Append(value.Number.ToString(CultureInfo.InvariantCulture)).Append(";\n");

@@ -7,7 +7,8 @@ namespace Engine.Grpc.Descriptors;
 
 /// <summary>
 /// Builds a resource's message (SPEC §1, protobuf column): system fields 1..3, each declared field under its stored
-/// number, Enum fields as nested enums, optional scalars with proto3 presence, removed fields' numbers reserved.
+/// number, Enum fields as nested enums with their stored value numbers, optional scalars with proto3 presence, removed
+/// fields' and removed enum values' numbers reserved.
 /// </summary>
 internal static class ResourceMessageBuilder
 {
@@ -73,11 +74,34 @@ internal static class ResourceMessageBuilder
         type.Value.Add(new EnumValueDescriptorProto { Name = ProtoNames.EnumUnspecifiedValue(field.Name), Number = 0 });
         for (var i = 0; i < field.EnumValues.Count; i++)
         {
-            type.Value.Add(new EnumValueDescriptorProto { Name = ProtoNames.EnumValue(field.Name, field.EnumValues[i]), Number = i + 1 });
+            type.Value.Add(new EnumValueDescriptorProto { Name = ProtoNames.EnumValue(field.Name, field.EnumValues[i]), Number = field.EnumNumbers[i] });
         }
 
+        AddReservedValues(type, field.Name, field.RemovedEnumValues);
         message.EnumType.Add(type);
         return ProtoFields.Enum(name, field.Number, ProtoFields.TypeName(messageFullName + "." + enumName));
+    }
+
+    /// <summary>
+    /// Removed values keep their numbers and names reserved, so a client compiled against an older version never reads
+    /// another value's meaning into its number. Enum reserved ranges include their end, unlike message ones.
+    /// </summary>
+    private static void AddReservedValues(EnumDescriptorProto type, string field, IReadOnlyList<EnumValueNumber> removed)
+    {
+        var numbers = removed.Select(v => v.Number).Distinct().Order().ToArray();
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            var start = numbers[i];
+            while (i + 1 < numbers.Length && numbers[i + 1] == numbers[i] + 1)
+            {
+                i++;
+            }
+
+            type.ReservedRange.Add(new EnumDescriptorProto.Types.EnumReservedRange { Start = start, End = numbers[i] });
+        }
+
+        var names = type.Value.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        type.ReservedName.Add(removed.Select(v => ProtoNames.EnumValue(field, v.Value)).Where(names.Add).Order(StringComparer.Ordinal));
     }
 
     /// <summary>

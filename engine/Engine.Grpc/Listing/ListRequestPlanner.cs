@@ -43,6 +43,6 @@ public static class ListRequestPlanner
 
         return errors.Count > 0
             ? (null, errors)
-            : (new ListRequestPlan(new ListArguments(where, order, null, size + 1, null) { After = after }, size, fingerprint), errors);
+            : (new ListRequestPlan(new ListArguments(where, order, null, size, null) { After = after }, size, fingerprint), errors);
     }
 }

@@ -1,4 +1,5 @@
 using Engine.Grpc.Codec;
+using Engine.Grpc.Watching;
 using Engine.Metadata.Model;
 using Engine.Query.Plans;
 
@@ -14,6 +15,7 @@ public sealed class CompiledResource
         Resource = resource;
         Reader = ResourceMessageReader.Compile(resource, schema);
         Writer = ResourceMessageWriter.Compile(resource, schema);
+        Events = EventMessageWriter.Compile(Writer);
         IdOnly = new Selection([new ScalarSelection("id", resource.Id)]);
     }
 
@@ -25,6 +27,9 @@ public sealed class CompiledResource
 
     /// <summary>Encodes the whole message (no read_mask).</summary>
     public ResourceMessageWriter Writer { get; }
+
+    /// <summary>Encodes the <c>&lt;R&gt;Event</c> messages of Watch streams.</summary>
+    public EventMessageWriter Events { get; }
 
     /// <summary>What Delete selects: the response is <c>google.protobuf.Empty</c>.</summary>
     public Selection IdOnly { get; }

@@ -1,5 +1,6 @@
 using Engine.Grpc.Listing;
 using Engine.Grpc.Reflection;
+using Engine.Grpc.Watching;
 using Engine.Runtime;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class GrpcServingExtensions
         services.AddGrpc(o => o.MaxReceiveMessageSize = MaxReceiveMessageSize);
         var maxPageSize = configuration.GetValue("Engine:MaxPageSize", PageSizeRules.Standard.Max);
         services.AddSingleton(new PageSizeRules(Math.Min(PageSizeRules.Standard.Default, maxPageSize), maxPageSize));
+        services.AddSingleton<WatchStreams>();
         services.AddSingleton<ResourceCalls>();
         services.AddSingleton<ResourceServiceEndpoints>();
         services.AddSingleton<ISnapshotCompiler>(new GrpcSnapshotCompiler(servedFiles:

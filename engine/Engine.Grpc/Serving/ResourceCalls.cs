@@ -1,5 +1,6 @@
 using Engine.Grpc.Codec;
 using Engine.Grpc.Listing;
+using Engine.Grpc.Watching;
 using Engine.Metadata.Model;
 using Engine.Metadata.Naming;
 using Engine.Query.Context;
@@ -20,7 +21,12 @@ namespace Engine.Grpc.Serving;
 /// PostgreSQL built. Each call reads the snapshot once, at its start.
 /// </summary>
 public sealed partial class ResourceCalls(
-    SnapshotHolder snapshots, IPlanExecutor executor, IRequestContextProvider contexts, PageSizeRules pageSizes, ILogger<ResourceCalls> logger)
+    SnapshotHolder snapshots,
+    IPlanExecutor executor,
+    IRequestContextProvider contexts,
+    PageSizeRules pageSizes,
+    WatchStreams watches,
+    ILogger<ResourceCalls> logger)
 {
     private const string Key = "grpc";
 
@@ -130,23 +136,9 @@ public sealed partial class ResourceCalls(
         }
     }
 
-    /// <summary>
-    /// <c>Watch&lt;Rs&gt;</c>: the RPC exists and accepts the call, but the event feed arrives with the events issue
-    /// (issue 5); until then the stream sends nothing and ends when the client cancels or the deadline passes.
-    /// </summary>
-    public async Task WatchAsync(string resource, byte[] request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        Find(snapshots.Current, resource);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, context.CancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client went away or the deadline passed: the stream is over, which is all Watch does for now.
-        }
-    }
+    /// <summary><c>Watch&lt;Rs&gt;</c>: streams the resource's record events that match the filter (see <see cref="WatchStreams"/>).</summary>
+    public Task WatchAsync(string resource, byte[] request, IServerStreamWriter<byte[]> responses, ServerCallContext context) =>
+        watches.WatchAsync(resource, request, responses, context);
 
     private static CompiledResource Find(EngineSnapshot snapshot, string resource) =>
         snapshot.Artifact<GrpcServices>().Resources.TryGetValue(resource, out var compiled)

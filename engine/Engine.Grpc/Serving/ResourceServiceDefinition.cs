@@ -23,7 +23,7 @@ public static class ResourceServiceDefinition
             .AddMethod(Unary(service, ProtoNames.DeleteMethod(resource)), (request, context) => calls.DeleteAsync(resource, request, context))
             .AddMethod(
                 new Method<byte[], byte[]>(MethodType.ServerStreaming, service, ProtoNames.WatchMethod(plural), PassThroughMarshaller.Instance, PassThroughMarshaller.Instance),
-                (request, _, context) => calls.WatchAsync(resource, request, context))
+                (request, responses, context) => calls.WatchAsync(resource, request, responses, context))
             .Build();
     }
 

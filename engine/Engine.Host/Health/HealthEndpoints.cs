@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
 using Engine.Runtime;
 using Npgsql;
 
 namespace Engine.Host.Health;
 
 /// <summary><c>/healthz</c> (the process is alive) and <c>/readyz</c> (database reachable and metadata loaded), SPEC §7.</summary>
+/// <remarks>
+/// <c>/readyz</c> answers JSON for operators and scripts: 200 <c>{"status":"ready","metadataVersion":12}</c>, or 503
+/// <c>{"status":"unavailable","reason":"..."}</c> (with the served version once one is loaded). Comparing
+/// <c>metadataVersion</c> across pods shows whether a change has reached all of them.
+/// </remarks>
 public static class HealthEndpoints
 {
     /// <summary>Maps both probes.</summary>
@@ -16,9 +22,9 @@ public static class HealthEndpoints
 
     private static async Task<IResult> Ready(SnapshotHolder holder, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        if (!holder.IsReady)
+        if (holder.TryCurrent is not { } snapshot)
         {
-            return Results.Text("metadata not loaded", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Unavailable("metadata not loaded", null);
         }
 
         try
@@ -30,9 +36,17 @@ public static class HealthEndpoints
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            return Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Unavailable("database unreachable", snapshot.Version);
         }
 
-        return Results.Text($"ready (metadata version {holder.Current.Version})");
+        return Results.Json(new Readiness("ready", snapshot.Version, null));
     }
+
+    private static IResult Unavailable(string reason, long? version) =>
+        Results.Json(new Readiness("unavailable", version, reason), statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private sealed record Readiness(
+        [property: JsonPropertyName("status")] string Status,
+        [property: JsonPropertyName("metadataVersion"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MetadataVersion,
+        [property: JsonPropertyName("reason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
 }

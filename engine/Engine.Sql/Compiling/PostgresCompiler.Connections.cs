@@ -51,15 +51,15 @@ public sealed partial class PostgresCompiler
             // The last rows of the first page: the first page in reverse, limited.
             sql.Append(", e AS (").Indent().Append("SELECT f.*").NewLine().Append("FROM (SELECT p.* FROM p ORDER BY ");
             AppendOrder(keys, "p", reverse: false);
-            sql.Append(" LIMIT ").AppendInteger(args.First!.Value).Append(") f").NewLine().Append("ORDER BY ");
+            sql.Append(" LIMIT ").AppendRowCount(args.First!.Value).Append(") f").NewLine().Append("ORDER BY ");
             AppendOrder(keys, "f", reverse: true);
-            sql.NewLine().Append("LIMIT ").AppendInteger(last).Outdent().NewLine().Append(')');
+            sql.NewLine().Append("LIMIT ").AppendRowCount(last).Outdent().NewLine().Append(')');
         }
         else if (paged)
         {
             sql.Append(", e AS (").Indent().Append("SELECT p.*").NewLine().Append("FROM p").NewLine().Append("ORDER BY ");
             AppendOrder(keys, "p", reverse: connection.Backward);
-            sql.NewLine().Append("LIMIT ").AppendInteger((args.First ?? args.Last)!.Value).Outdent().NewLine().Append(')');
+            sql.NewLine().Append("LIMIT ").AppendRowCount((args.First ?? args.Last)!.Value).Outdent().NewLine().Append(')');
         }
 
         if (SelectsCount(plan.Selection))

@@ -76,10 +76,11 @@ public sealed partial class PostgresCompiler
     {
         if (limit is { } l)
         {
-            sql.NewLine().Append("LIMIT ").AppendInteger(l);
+            sql.NewLine().Append("LIMIT ").AppendRowCount(l);
         }
 
-        if (offset is { } o)
+        // Skip values vary too much for literals; a skip of 0 is no OFFSET at all.
+        if (offset is { } o and not 0)
         {
             sql.NewLine().Append("OFFSET ").AppendInteger(o);
         }

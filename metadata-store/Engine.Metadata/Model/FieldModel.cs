@@ -35,6 +35,12 @@ public sealed class FieldModel
     /// <summary>Enum values in declared order; empty for other kinds.</summary>
     public IReadOnlyList<string> EnumValues { get; init; } = [];
 
+    /// <summary>The protobuf number of each of <see cref="EnumValues"/>, same order; stable across versions like field numbers.</summary>
+    public IReadOnlyList<int> EnumNumbers { get; init; } = [];
+
+    /// <summary>Values the Enum field once had, by number: their numbers and names stay reserved in its protobuf enum.</summary>
+    public IReadOnlyList<EnumValueNumber> RemovedEnumValues { get; init; } = [];
+
     /// <summary>The relation's storage; null for scalars.</summary>
     public RelationModel? Relation { get; init; }
 

@@ -5,7 +5,7 @@ namespace Engine.Metadata.Model;
 
 /// <summary>
 /// Resolves validated definitions into a <see cref="SchemaModel"/>: table and column names, relation storage
-/// (foreign key side, shared join tables) and protobuf field numbers. Callers validate first
+/// (foreign key side, shared join tables), protobuf field numbers and enum value numbers. Callers validate first
 /// (MetadataValidator); this class assumes every rule holds.
 /// </summary>
 public static class SchemaModelBuilder
@@ -23,10 +23,14 @@ public static class SchemaModelBuilder
 
     /// <summary>
     /// Builds one resource; <paramref name="all"/> resolves relation targets (for inverse storage);
-    /// <paramref name="removedFields"/> are the fields it once had (the store keeps their numbers).
+    /// <paramref name="removedFields"/> are the fields it once had (the store keeps their numbers);
+    /// <paramref name="enumValueNumbers"/> holds, per Enum field name, every value number the store ever gave it.
     /// </summary>
     public static ResourceModel BuildResource(
-        ResourceDefinition definition, IReadOnlyDictionary<string, ResourceDefinition> all, IReadOnlyList<RemovedField>? removedFields = null)
+        ResourceDefinition definition,
+        IReadOnlyDictionary<string, ResourceDefinition> all,
+        IReadOnlyList<RemovedField>? removedFields = null,
+        IReadOnlyDictionary<string, IReadOnlyList<EnumValueNumber>>? enumValueNumbers = null)
     {
         var table = NameConventions.ToSnakeCase(definition.Name);
         var fields = new List<FieldModel>(definition.Fields.Count + 3)
@@ -42,7 +46,7 @@ public static class SchemaModelBuilder
             var number = f.Number ?? nextNumber++;
             fields.Add(f.Type == FieldTypes.Relation
                 ? BuildRelation(definition, table, f, number, all)
-                : BuildScalar(f, number));
+                : BuildScalar(f, number, enumValueNumbers?.GetValueOrDefault(f.Name) ?? []));
         }
 
         var plural = string.IsNullOrEmpty(definition.Plural) ? NameConventions.Pluralize(definition.Name) : definition.Plural;
@@ -77,26 +81,32 @@ public static class SchemaModelBuilder
     /// <summary>The FK column of a to-one relation field: <c>customer</c> → <c>customer_id</c>.</summary>
     public static string ForeignKeyColumn(string fieldName) => NameConventions.ToSnakeCase(fieldName) + "_id";
 
-    private static FieldModel BuildScalar(FieldDefinition f, int number) => new()
+    private static FieldModel BuildScalar(FieldDefinition f, int number, IReadOnlyList<EnumValueNumber> everUsedEnumNumbers)
     {
-        Name = f.Name,
-        Kind = FieldKind.Scalar,
-        Scalar = ScalarKindOf(f.Type),
-        Column = NameConventions.ToSnakeCase(f.Name),
-        Required = f.Required,
-        Unique = f.Unique,
-        Description = f.Description,
-        Default = f.Default,
-        Min = f.Min,
-        Max = f.Max,
-        MaxLength = f.MaxLength,
-        Pattern = f.Pattern,
-        Precision = f.Precision,
-        Scale = f.Scale,
-        EnumValues = f.Values ?? [],
-        Number = number,
-        Definition = f,
-    };
+        var values = f.Values ?? [];
+        return new()
+        {
+            Name = f.Name,
+            Kind = FieldKind.Scalar,
+            Scalar = ScalarKindOf(f.Type),
+            Column = NameConventions.ToSnakeCase(f.Name),
+            Required = f.Required,
+            Unique = f.Unique,
+            Description = f.Description,
+            Default = f.Default,
+            Min = f.Min,
+            Max = f.Max,
+            MaxLength = f.MaxLength,
+            Pattern = f.Pattern,
+            Precision = f.Precision,
+            Scale = f.Scale,
+            EnumValues = values,
+            EnumNumbers = EnumValueNumbering.Number(values, everUsedEnumNumbers).Select(n => n.Number).ToArray(),
+            RemovedEnumValues = EnumValueNumbering.Removed(values, everUsedEnumNumbers),
+            Number = number,
+            Definition = f,
+        };
+    }
 
     private static FieldModel BuildRelation(
         ResourceDefinition owner, string table, FieldDefinition f, int number, IReadOnlyDictionary<string, ResourceDefinition> all)

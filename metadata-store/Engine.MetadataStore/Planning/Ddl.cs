@@ -6,6 +6,9 @@ namespace Engine.MetadataStore.Planning;
 /// <summary>The text of each DDL statement the planner emits; identifiers quoted, literals rendered by <see cref="SqlText"/>.</summary>
 internal sealed class Ddl(string dataSchema)
 {
+    /// <summary>The name of the outbox trigger on every resource table.</summary>
+    public const string OutboxTrigger = "engine_outbox";
+
     public string CreateSchema() => $"CREATE SCHEMA IF NOT EXISTS {SqlText.Identifier(dataSchema)}";
 
     public string CreateTable(TableSpec table)
@@ -35,6 +38,14 @@ internal sealed class Ddl(string dataSchema)
     }
 
     public string DropTable(string table) => $"DROP TABLE {Table(table)}";
+
+    /// <summary>
+    /// The trigger that writes every change of the table's rows to <c>engine_meta.outbox</c> in the writing transaction
+    /// (function from the store's migration <c>0002_outbox.sql</c>); dropping the table drops it too.
+    /// </summary>
+    public string CreateOutboxTrigger(string table, string resource) =>
+        $"CREATE TRIGGER {SqlText.Identifier(OutboxTrigger)} AFTER INSERT OR UPDATE OR DELETE ON {Table(table)} "
+        + $"FOR EACH ROW EXECUTE FUNCTION {SqlText.Qualified("engine_meta", "record_changed")}({SqlText.String(resource)})";
 
     public string AddColumn(string table, ColumnSpec column) => $"{AlterTable(table)} ADD COLUMN {ColumnDefinition(column)}";
 

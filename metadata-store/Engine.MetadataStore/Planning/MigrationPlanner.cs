@@ -69,6 +69,10 @@ public static partial class MigrationPlanner
         plan.Add(PlanPhase.CreateTables, new MigrationStep(
             MigrationStepKinds.CreateTable, table.Name, null, $"Create table {table.Name} for the resource {table.Resource.Name}.",
             ddl.CreateTable(table), false, table.Path));
+        plan.Add(PlanPhase.CreateTables, new MigrationStep(
+            MigrationStepKinds.CreateTrigger, table.Name, null,
+            $"Write an outbox event for every change to a record of {table.Resource.Name} (trigger {Ddl.OutboxTrigger} on {table.Name}).",
+            ddl.CreateOutboxTrigger(table.Name, table.Resource.Name), false, table.Path));
         foreach (var key in table.ForeignKeys)
         {
             plan.Add(PlanPhase.AddForeignKeys, AddForeignKeyStep(table.Name, key, ddl));

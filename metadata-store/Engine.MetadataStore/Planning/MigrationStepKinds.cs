@@ -5,6 +5,7 @@ public static class MigrationStepKinds
 {
     public const string CreateSchema = "createSchema";
     public const string CreateTable = "createTable";
+    public const string CreateTrigger = "createTrigger";
     public const string DropTable = "dropTable";
     public const string AddColumn = "addColumn";
     public const string DropColumn = "dropColumn";

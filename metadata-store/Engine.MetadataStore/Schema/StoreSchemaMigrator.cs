@@ -7,14 +7,15 @@ namespace Engine.MetadataStore.Schema;
 
 /// <summary>
 /// Brings the store's own schema (<c>engine_meta</c>) up to date from the numbered scripts embedded under
-/// <c>Migrations/</c>, recording each in <c>engine_meta.schema_migrations</c>.
+/// <c>Migrations/</c>, recording each in <c>engine_meta.schema_migrations</c>. Scripts that touch the data tables read
+/// the data schema's name from the setting <c>engine.data_schema</c>, set for the migrating transaction.
 /// </summary>
 internal static class StoreSchemaMigrator
 {
     private const string ResourcePrefix = "Migrations/";
 
     /// <summary>Applies every script not applied yet, in number order, in one transaction.</summary>
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string dataSchema, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -29,6 +30,8 @@ internal static class StoreSchemaMigrator
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
             """, cancellationToken).ConfigureAwait(false);
+        await StoreCommands.ExecuteAsync(
+            connection, transaction, "SELECT set_config('engine.data_schema', $1, true)", cancellationToken, dataSchema).ConfigureAwait(false);
 
         var applied = new HashSet<int>();
         await using (var command = new NpgsqlCommand("SELECT id FROM engine_meta.schema_migrations", connection, transaction))

@@ -105,7 +105,7 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
         var next = version + 1;
         var summary = ChangeSummary.Describe(change, changes);
         var createdAt = await MetadataWriter.WriteVersionAsync(
-            connection, transaction, next, change.Author, summary, changes, numbering.NewNumbers, cancellationToken).ConfigureAwait(false);
+            connection, transaction, next, change.Author, summary, changes, numbering.NewNumbers, numbering.NewEnumNumbers, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         return new ChangeResult
@@ -136,9 +136,13 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
         var everUsed = touched.Length == 0
             ? []
             : await MetadataReader.FieldNumbersAsync(connection, transaction, touched, cancellationToken).ConfigureAwait(false);
+        var enumEverUsed = touched.Length == 0
+            ? []
+            : await MetadataReader.EnumValueNumbersAsync(connection, transaction, touched, cancellationToken).ConfigureAwait(false);
 
         var numbered = new List<ResourceDefinition>(definitions.Count);
         var newNumbers = new List<(string Resource, FieldNumber Number)>();
+        var newEnumNumbers = new List<(string Resource, string Field, EnumValueNumber Number)>();
         foreach (var definition in definitions)
         {
             var stored = current.Resource(definition.Name)?.Definition;
@@ -158,9 +162,16 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
             }
 
             everUsed[definition.Name] = used;
+
+            if (!enumEverUsed.TryGetValue(definition.Name, out var enumUsed))
+            {
+                enumEverUsed[definition.Name] = enumUsed = new Dictionary<string, List<EnumValueNumber>>(StringComparer.Ordinal);
+            }
+
+            newEnumNumbers.AddRange(EnumValueNumberAssignment.Assign(result.Definition, stored, enumUsed).Select(n => (definition.Name, n.Field, n.Number)));
         }
 
-        return new Numbering(numbered, newNumbers, everUsed);
+        return new Numbering(numbered, newNumbers, everUsed, newEnumNumbers, enumEverUsed);
     }
 
     private static StoredMetadata NextMetadata(StoredMetadata current, ChangeSet changes, Numbering numbering, long version, DateTimeOffset createdAt)
@@ -183,12 +194,20 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
         return new StoredMetadata(version, resources);
 
         StoredResource Stored(ResourceDefinition definition) => new(
-            definition, version, createdAt, MetadataReader.Reserved(definition, numbering.EverUsed.GetValueOrDefault(definition.Name) ?? []));
+            definition, version, createdAt, MetadataReader.Reserved(definition, numbering.EverUsed.GetValueOrDefault(definition.Name) ?? []))
+        {
+            EnumValueNumbers = MetadataReader.EnumValueNumbersOf(numbering.EnumEverUsed.GetValueOrDefault(definition.Name)),
+        };
     }
 
-    /// <summary>The numbered definitions, the numbers given for the first time, and every number each touched resource used.</summary>
+    /// <summary>
+    /// The numbered definitions, the field and enum value numbers given for the first time, and every number each
+    /// touched resource used.
+    /// </summary>
     private sealed record Numbering(
         IReadOnlyList<ResourceDefinition> Definitions,
         IReadOnlyList<(string Resource, FieldNumber Number)> NewNumbers,
-        Dictionary<string, List<FieldNumber>> EverUsed);
+        Dictionary<string, List<FieldNumber>> EverUsed,
+        IReadOnlyList<(string Resource, string Field, EnumValueNumber Number)> NewEnumNumbers,
+        Dictionary<string, Dictionary<string, List<EnumValueNumber>>> EnumEverUsed);
 }

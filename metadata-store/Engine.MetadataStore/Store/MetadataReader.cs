@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Engine.Metadata.Definitions;
+using Engine.Metadata.Model;
 using Engine.MetadataStore.Planning;
 using Npgsql;
 
@@ -19,6 +21,7 @@ internal static class MetadataReader
     {
         var version = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var numbers = await FieldNumbersAsync(connection, transaction, null, cancellationToken).ConfigureAwait(false);
+        var enumNumbers = await EnumValueNumbersAsync(connection, transaction, null, cancellationToken).ConfigureAwait(false);
 
         var resources = new List<StoredResource>();
         await using var command = new NpgsqlCommand(
@@ -34,7 +37,10 @@ internal static class MetadataReader
             var definition = DefinitionJson.Deserialize(reader.GetString(0));
             var everUsed = numbers.GetValueOrDefault(definition.Name) ?? [];
             resources.Add(new StoredResource(
-                definition, reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), Reserved(definition, everUsed)));
+                definition, reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), Reserved(definition, everUsed))
+            {
+                EnumValueNumbers = EnumValueNumbersOf(enumNumbers.GetValueOrDefault(definition.Name)),
+            });
         }
 
         return new StoredMetadata(version, resources);
@@ -69,6 +75,51 @@ internal static class MetadataReader
 
         return numbers;
     }
+
+    /// <summary>
+    /// Every enum value number each resource ever gave, by resource then field; all resources when
+    /// <paramref name="resources"/> is null.
+    /// </summary>
+    public static async Task<Dictionary<string, Dictionary<string, List<EnumValueNumber>>>> EnumValueNumbersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string>? resources, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            resources is null
+                ? "SELECT resource, field, number, value FROM engine_meta.enum_value_numbers ORDER BY resource, field, number"
+                : "SELECT resource, field, number, value FROM engine_meta.enum_value_numbers WHERE resource = ANY($1) ORDER BY resource, field, number",
+            connection, transaction);
+        if (resources is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = resources.ToArray() });
+        }
+
+        var numbers = new Dictionary<string, Dictionary<string, List<EnumValueNumber>>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var resource = reader.GetString(0);
+            if (!numbers.TryGetValue(resource, out var fields))
+            {
+                numbers[resource] = fields = new Dictionary<string, List<EnumValueNumber>>(StringComparer.Ordinal);
+            }
+
+            var field = reader.GetString(1);
+            if (!fields.TryGetValue(field, out var list))
+            {
+                fields[field] = list = [];
+            }
+
+            list.Add(new EnumValueNumber(reader.GetInt32(2), reader.GetString(3)));
+        }
+
+        return numbers;
+    }
+
+    /// <summary>A resource's enum value numbers as <see cref="StoredResource.EnumValueNumbers"/> carries them (a frozen copy).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<EnumValueNumber>> EnumValueNumbersOf(Dictionary<string, List<EnumValueNumber>>? fields) =>
+        fields is null
+            ? FrozenDictionary<string, IReadOnlyList<EnumValueNumber>>.Empty
+            : fields.ToFrozenDictionary(f => f.Key, IReadOnlyList<EnumValueNumber> (f) => f.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The numbers a resource used that none of its current fields has.</summary>
     public static IReadOnlyList<FieldNumber> Reserved(ResourceDefinition definition, IEnumerable<FieldNumber> everUsed)

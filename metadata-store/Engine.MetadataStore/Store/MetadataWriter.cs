@@ -1,10 +1,11 @@
 using System.Globalization;
+using Engine.Metadata.Model;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Engine.MetadataStore.Store;
 
-/// <summary>Records a new version: its row, the resources it changed, the new field numbers, and the notification.</summary>
+/// <summary>Records a new version: its row, the resources it changed, the new field and enum value numbers, and the notification.</summary>
 internal static class MetadataWriter
 {
     /// <summary>The channel every change is announced on, with the new version number as payload.</summary>
@@ -19,6 +20,7 @@ internal static class MetadataWriter
         string summary,
         ChangeSet changes,
         IReadOnlyList<(string Resource, FieldNumber Number)> newNumbers,
+        IReadOnlyList<(string Resource, string Field, EnumValueNumber Number)> newEnumNumbers,
         CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -56,6 +58,15 @@ internal static class MetadataWriter
             """,
             Value(newNumbers.Select(n => n.Resource).ToArray()), Value(newNumbers.Select(n => n.Number.Number).ToArray()),
             Value(newNumbers.Select(n => n.Number.Field).ToArray()), Value(version)));
+
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO engine_meta.enum_value_numbers (resource, field, value, number, version)
+            SELECT t.resource, t.field, t.value, t.number, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[]) AS t(resource, field, value, number)
+            """,
+            Value(newEnumNumbers.Select(n => n.Resource).ToArray()), Value(newEnumNumbers.Select(n => n.Field).ToArray()),
+            Value(newEnumNumbers.Select(n => n.Number.Value).ToArray()), Value(newEnumNumbers.Select(n => n.Number.Number).ToArray()),
+            Value(version)));
 
         // Delivered at commit, and only if it commits.
         batch.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", Value(ChangeChannel), Value(version.ToString(CultureInfo.InvariantCulture))));

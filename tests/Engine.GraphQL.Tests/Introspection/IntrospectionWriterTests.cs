@@ -69,7 +69,7 @@ public class IntrospectionWriterTests
 
         Assert.Equal("Query", schema.GetProperty("queryType").GetProperty("name").GetString());
         Assert.Equal("Mutation", schema.GetProperty("mutationType").GetProperty("name").GetString());
-        Assert.Equal(JsonValueKind.Null, schema.GetProperty("subscriptionType").ValueKind);
+        Assert.Equal("Subscription", schema.GetProperty("subscriptionType").GetProperty("name").GetString());
         var types = schema.GetProperty("types").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
         Assert.Contains("__Schema", types.Keys);
         Assert.Contains("PostWhereInput", types.Keys);

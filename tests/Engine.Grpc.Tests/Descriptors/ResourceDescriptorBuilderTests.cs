@@ -115,10 +115,21 @@ public class ResourceDescriptorBuilderTests
     public void Build_Item_NestsEnumsWithPrefixedValuesAndUnspecifiedZero()
     {
         var status = Item.Message.FindDescriptor<EnumDescriptor>("Status");
-        Assert.Equal(["STATUS_UNSPECIFIED", "STATUS_DRAFT", "STATUS_LIVE"], status.Values.Select(v => v.Name));
-        Assert.Equal([0, 1, 2], status.Values.Select(v => v.Number));
+        Assert.Equal(["STATUS_UNSPECIFIED", "STATUS_DRAFT", "STATUS_REVIEW", "STATUS_LIVE"], status.Values.Select(v => v.Name));
         var shelf = Item.Message.FindDescriptor<EnumDescriptor>("ShelfKind");
         Assert.Equal(["SHELF_KIND_UNSPECIFIED", "SHELF_KIND_TOP", "SHELF_KIND_BOTTOM"], shelf.Values.Select(v => v.Name));
+        Assert.Equal([0, 1, 2], shelf.Values.Select(v => v.Number));
+    }
+
+    [Fact]
+    public void Build_EnumWithStoredNumbers_UsesThemAndReservesRemovedValues()
+    {
+        var status = Item.Message.FindDescriptor<EnumDescriptor>("Status");
+        Assert.Equal([0, 1, 5, 2], status.Values.Select(v => v.Number));
+        var proto = Item.Proto.MessageType[0].EnumType.Single(e => e.Name == "Status");
+        Assert.Equal([(3, 4)], proto.ReservedRange.Select(r => (r.Start, r.End)));
+        Assert.Equal(["STATUS_ARCHIVED", "STATUS_RETIRED"], proto.ReservedName);
+        Assert.Empty(Item.Proto.MessageType[0].EnumType.Single(e => e.Name == "ShelfKind").ReservedRange);
     }
 
     [Fact]

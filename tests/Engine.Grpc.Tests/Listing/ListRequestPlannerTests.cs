@@ -21,7 +21,7 @@ public class ListRequestPlannerTests
 
         Assert.Empty(errors);
         Assert.Equal(expected, plan!.PageSize);
-        Assert.Equal(expected + 1, plan.Arguments.First);
+        Assert.Equal(expected, plan.Arguments.First);
     }
 
     [Fact]

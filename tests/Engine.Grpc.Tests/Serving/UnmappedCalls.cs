@@ -1,5 +1,6 @@
 using Engine.Grpc.Listing;
 using Engine.Grpc.Serving;
+using Engine.Grpc.Watching;
 using Engine.Metadata.Model;
 using Engine.Query.Context;
 using Engine.Query.Execution;
@@ -17,7 +18,12 @@ internal static class UnmappedCalls
     public static ServiceProvider Services() => new ServiceCollection().AddLogging().AddGrpc().Services.BuildServiceProvider();
 
     public static ResourceCalls Calls() => new(
-        new SnapshotHolder(), new UnusedExecutor(), new ClaimsRequestContextProvider(), PageSizeRules.Standard, NullLogger<ResourceCalls>.Instance);
+        new SnapshotHolder(),
+        new UnusedExecutor(),
+        new ClaimsRequestContextProvider(),
+        PageSizeRules.Standard,
+        new WatchStreams(new SnapshotHolder(), NullLogger<WatchStreams>.Instance),
+        NullLogger<ResourceCalls>.Instance);
 
     /// <summary>Mapping never runs a call.</summary>
     private sealed class UnusedExecutor : IPlanExecutor

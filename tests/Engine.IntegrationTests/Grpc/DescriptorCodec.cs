@@ -107,6 +107,10 @@ internal static class DescriptorCodec
                 output.WriteTag(field.FieldNumber, WireFormat.WireType.Fixed64);
                 output.WriteDouble((double)value);
                 break;
+            case FieldType.Enum:
+                output.WriteTag(field.FieldNumber, WireFormat.WireType.Varint);
+                output.WriteEnum((int)value);
+                break;
             case FieldType.Message:
                 output.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited);
                 output.WriteBytes(ByteString.CopyFrom(Encode(field.MessageType, (IReadOnlyDictionary<string, object?>)value)));

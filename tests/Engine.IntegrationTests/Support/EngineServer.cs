@@ -44,6 +44,7 @@ public sealed class EngineServer : IAsyncLifetime
             builder.Configuration["Engine:GrpcPort"] = "0";
             builder.Configuration["ConnectionStrings:Engine"] = database.ConnectionString;
             builder.Configuration["Engine:MetadataPollMilliseconds"] = "200";
+            builder.Configuration[AdminAccess.SecretKey] = AdminAccess.Secret;
             foreach (var (key, value) in Settings)
             {
                 builder.Configuration[key] = value;
@@ -54,6 +55,7 @@ public sealed class EngineServer : IAsyncLifetime
         BaseAddress = listeners.HttpAddress!;
         GrpcAddress = listeners.GrpcAddress!;
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        await AdminAccess.AuthorizeAsync(Http);
     }
 
     /// <inheritdoc/>

@@ -76,8 +76,9 @@ public class MigrationPlannerRelationTests
 
         Assert.Equal(
             [
-                MigrationStepKinds.CreateSchema, MigrationStepKinds.CreateTable, MigrationStepKinds.CreateTable,
-                MigrationStepKinds.CreateJoinTable, MigrationStepKinds.CreateIndex,
+                MigrationStepKinds.CreateSchema, MigrationStepKinds.CreateTable, MigrationStepKinds.CreateTrigger,
+                MigrationStepKinds.CreateTable, MigrationStepKinds.CreateTrigger, MigrationStepKinds.CreateJoinTable,
+                MigrationStepKinds.CreateIndex,
             ],
             Kinds(plan));
     }

@@ -17,14 +17,15 @@ public class MigrationPlannerTableTests
         ToOne("customer", "Customer") with { Required = true });
 
     [Fact]
-    public void Plan_FromNothing_CreatesSchemaThenTablesThenForeignKeysThenIndexes()
+    public void Plan_FromNothing_CreatesSchemaThenTablesWithTriggersThenForeignKeysThenIndexes()
     {
         var plan = MigrationPlanner.Plan(null, Model(Invoice, Customer));
 
         Assert.Equal(
             [
-                MigrationStepKinds.CreateSchema, MigrationStepKinds.CreateTable, MigrationStepKinds.CreateTable,
-                MigrationStepKinds.AddForeignKey, MigrationStepKinds.CreateIndex,
+                MigrationStepKinds.CreateSchema, MigrationStepKinds.CreateTable, MigrationStepKinds.CreateTrigger,
+                MigrationStepKinds.CreateTable, MigrationStepKinds.CreateTrigger, MigrationStepKinds.AddForeignKey,
+                MigrationStepKinds.CreateIndex,
             ],
             Kinds(plan));
         Assert.False(plan.IsDestructive);
@@ -47,6 +48,39 @@ public class MigrationPlannerTableTests
         Assert.Equal("invoice", create.Table);
         Assert.Equal("resources[Invoice]", create.Path);
         Assert.DoesNotContain(plan.Steps, s => s.Kind == MigrationStepKinds.CreateSchema);
+    }
+
+    [Fact]
+    public void Plan_NewResource_CreatesOutboxTriggerRightAfterItsTable()
+    {
+        var plan = MigrationPlanner.Plan(Model(Customer), Model(Customer, Invoice));
+
+        var trigger = Single(plan, MigrationStepKinds.CreateTrigger);
+        Assert.Equal(
+            "CREATE TRIGGER \"engine_outbox\" AFTER INSERT OR UPDATE OR DELETE ON \"data\".\"invoice\" "
+            + "FOR EACH ROW EXECUTE FUNCTION \"engine_meta\".\"record_changed\"('Invoice')",
+            trigger.Sql);
+        Assert.Equal("invoice", trigger.Table);
+        Assert.Null(trigger.Column);
+        Assert.Equal("resources[Invoice]", trigger.Path);
+        Assert.False(trigger.Destructive);
+        Assert.Equal(plan.Steps.ToList().IndexOf(Single(plan, MigrationStepKinds.CreateTable)) + 1, plan.Steps.ToList().IndexOf(trigger));
+    }
+
+    [Fact]
+    public void Plan_ResourceNameWithQuoteOrBackslash_TriggerArgumentStaysOneLiteral()
+    {
+        var plan = MigrationPlanner.Plan(null, Model(Resource("O'Brien\\", Field("name", FieldTypes.String))));
+
+        Assert.EndsWith("record_changed\"(E'O''Brien\\\\')", Single(plan, MigrationStepKinds.CreateTrigger).Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_ChangedResource_CreatesNoTrigger()
+    {
+        var plan = MigrationPlanner.Plan(Model(Customer), Model(Resource("Customer", Field("name", FieldTypes.String), Field("email", FieldTypes.String))));
+
+        Assert.Equal([MigrationStepKinds.AddColumn], Kinds(plan));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ FROM (
   SELECT t0.*
   FROM "data"."post" t0
   ORDER BY t0."id"
-  LIMIT $1
+  LIMIT 10
 ) t0
 LEFT JOIN LATERAL (
   SELECT json_build_object('name', t1."name") AS j
@@ -17,8 +17,6 @@ LEFT JOIN LATERAL (
     FROM "data"."comment" t2
     WHERE t2."post_id" = t0."id"
     ORDER BY t2."id"
-    LIMIT $2
+    LIMIT 5
   ) t2
 ) j2 ON true
--- $1 Integer: 10
--- $2 Integer: 5

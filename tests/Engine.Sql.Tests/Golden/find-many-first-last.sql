@@ -5,10 +5,8 @@ FROM (
     SELECT t0.*
     FROM "data"."post" t0
     ORDER BY t0."id"
-    LIMIT $1
+    LIMIT 10
   ) t0
   ORDER BY t0."id" DESC
-  LIMIT $2
+  LIMIT 3
 ) t0
--- $1 Integer: 10
--- $2 Integer: 3

@@ -3,6 +3,5 @@ FROM (
   SELECT t0.*
   FROM "data"."post" t0
   ORDER BY t0."title" DESC, t0."id" DESC
-  LIMIT $1
+  LIMIT 3
 ) t0
--- $1 Integer: 3

@@ -4,10 +4,9 @@ FROM (
   FROM "data"."post" t0
   WHERE t0."published" = $1 AND t0."views" >= $2
   ORDER BY t0."views" DESC, t0."id"
-  LIMIT $3
-  OFFSET $4
+  LIMIT 10
+  OFFSET $3
 ) t0
 -- $1 Boolean: True
 -- $2 Integer: 10
--- $3 Integer: 10
--- $4 Integer: 20
+-- $3 Integer: 20

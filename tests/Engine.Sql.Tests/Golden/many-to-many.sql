@@ -8,7 +8,7 @@ LEFT JOIN LATERAL (
     JOIN "data"."post_tags" m1 ON m1."tag_id" = t1."id"
     WHERE m1."post_id" = t0."id"
     ORDER BY t1."label", t1."id"
-    LIMIT $1
+    LIMIT 2
   ) t1
 ) j1 ON true
 LEFT JOIN LATERAL (
@@ -16,6 +16,5 @@ LEFT JOIN LATERAL (
   FROM "data"."comment" t2
   WHERE t2."post_id" = t0."id"
 ) j2 ON true
-WHERE t0."id" = $2
--- $1 Integer: 2
--- $2 Uuid: 0190a1b2-0000-7000-8000-000000000001
+WHERE t0."id" = $1
+-- $1 Uuid: 0190a1b2-0000-7000-8000-000000000001

@@ -4,8 +4,7 @@ using GraphQLParser.AST;
 namespace Engine.GraphQL.Validation.Rules;
 
 /// <summary>
-/// An operation's type must have a root in the schema (a schema without resources has no Mutation, and there are no
-/// subscriptions yet). graphql-js 17 has the same rule; the spec states it in §6.2 (GetOperation's root type).
+/// An operation's type must have a root in the schema (a schema without resources has no Mutation and no Subscription). graphql-js 17 has the same rule; the spec states it in §6.2 (GetOperation's root type).
 /// </summary>
 internal sealed class KnownOperationTypes : ValidationRule
 {

@@ -1,0 +1,14 @@
+using Engine.Events.Conversion;
+using Engine.Runtime.Events;
+
+namespace Engine.Events.Publishing;
+
+/// <summary>Where the outbox relay hands events: JetStream when NATS is configured, the in-process bus otherwise.</summary>
+public interface IEventPublisher
+{
+    /// <summary>
+    /// Publishes one event and returns once the destination has it (JetStream acknowledged it); throws when it could
+    /// not, and the relay keeps the event in the outbox and retries.
+    /// </summary>
+    ValueTask PublishAsync(RecordEvent recordEvent, ResourceEventNames names, CancellationToken cancellationToken);
+}
