@@ -45,9 +45,11 @@ public static class AuthServiceCollectionExtensions
         services.AddOpenIddict().AddServer(server => ConfigureServer(server, options));
         services.AddOptions<OpenIddictServerOptions>().Configure<KeyRing>(AddKeys);
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<KeyRing, IHttpContextAccessor>((bearer, ring, accessor) => ConfigureBearer(bearer, options, ring, accessor));
+            .Configure<KeyRing, IHttpContextAccessor, ValidatedTokenCache>((bearer, ring, accessor, cache) => ConfigureBearer(bearer, options, ring, accessor, cache));
         return services;
     }
 
@@ -88,8 +90,9 @@ public static class AuthServiceCollectionExtensions
             new EncryptingCredentials(ring.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
     }
 
-    private static void ConfigureBearer(JwtBearerOptions bearer, AuthOptions options, KeyRing ring, IHttpContextAccessor accessor)
+    private static void ConfigureBearer(JwtBearerOptions bearer, AuthOptions options, KeyRing ring, IHttpContextAccessor accessor, ValidatedTokenCache cache)
     {
+        bearer.Events = new JwtBearerEvents { OnMessageReceived = cache.OnMessageReceived, OnTokenValidated = cache.OnTokenValidated };
         // Claims keep their JWT names (sub, role), as access rules and the request context read them.
         bearer.MapInboundClaims = false;
         bearer.TokenValidationParameters.ValidAudience = options.Audience;
