@@ -55,11 +55,13 @@ internal static class GrpcBenchmark
             builder.Configuration["Engine:GrpcPort"] = "0";
             builder.Configuration["ConnectionStrings:Engine"] = database.ConnectionString;
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            BenchmarkAdmin.Configure(builder);
         });
         await engine.StartAsync();
         var listeners = engine.Services.GetRequiredService<EngineListeners>();
         using (var http = new HttpClient { BaseAddress = listeners.HttpAddress })
         {
+            await BenchmarkAdmin.AuthorizeAsync(http);
             const string definition = """{"name":"Post","fields":[{"name":"title","type":"String","required":true},{"name":"views","type":"Int","required":true},{"name":"published","type":"Boolean","required":true}]}""";
             using var put = await http.PutAsync("/meta/resources/Post", new StringContent(definition, Encoding.UTF8, "application/json"));
             if (!put.IsSuccessStatusCode)

@@ -44,10 +44,12 @@ internal static class MetadataBenchmark
             builder.Configuration["Engine:GrpcPort"] = "0";
             builder.Configuration["ConnectionStrings:Engine"] = database.ConnectionString;
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            BenchmarkAdmin.Configure(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<EngineListeners>().HttpAddress!;
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(30) };
+        await BenchmarkAdmin.AuthorizeAsync(http);
 
         var heapEmpty = Heap();
 
