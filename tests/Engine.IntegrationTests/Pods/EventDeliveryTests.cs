@@ -91,10 +91,10 @@ public sealed class EventDeliveryTests
         })).ToArray();
 
         await Task.Delay(1000);
-        await cluster.Nats!.TerminateAsync();
+        await cluster.Nats!.StopAsync();
         await Task.Delay(1500);
         Assert.True(await StreamedEvents.PendingAsync(cluster.Database) > 0, "writes made while NATS is down must wait in the outbox");
-        await cluster.Nats.StartAsync();
+        await cluster.Nats.RestartAsync();
         await Task.Delay(1000);
         await stop.CancelAsync();
         var written = (await Task.WhenAll(writers)).Sum();

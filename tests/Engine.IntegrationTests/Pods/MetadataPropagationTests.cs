@@ -65,13 +65,13 @@ public sealed class MetadataPropagationTests(ITestOutputHelper output)
     public async Task PutResource_NatsServerDown_PollStillReachesOtherPods()
     {
         await using var cluster = await PodCluster.StartAsync(2, withNats: true);
-        await cluster.Nats!.StopAsync();
+        await cluster.Nats!.KillAsync();
         var whileDown = UniqueNames.Resource("Gadget");
 
         await cluster[0].DefineAsync(whileDown, Propagation.Gadget(whileDown));
         await Propagation.WaitUntilServedAsync(cluster[1], whileDown, Stopwatch.StartNew());
 
-        await cluster.Nats.StartAsync();
+        await cluster.Nats.RestartAsync();
         var afterRestart = UniqueNames.Resource("Gadget");
         await cluster[0].DefineAsync(afterRestart, Propagation.Gadget(afterRestart));
         await Propagation.WaitUntilServedAsync(cluster[1], afterRestart, Stopwatch.StartNew());

@@ -41,13 +41,10 @@ public sealed class PodCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(podCount);
         var database = new PostgresDatabase();
         await database.InitializeAsync();
-        var cluster = new PodCluster(database, withNats ? new NatsServerProcess() : null, environment ?? new Dictionary<string, string?>());
+        PodCluster? cluster = null;
         try
         {
-            if (cluster.Nats is { } nats)
-            {
-                await nats.StartAsync();
-            }
+            cluster = new PodCluster(database, withNats ? await NatsServerProcess.StartAsync() : null, environment ?? new Dictionary<string, string?>());
 
             // The first pod migrates the store alone; the others then start side by side.
             await cluster.StartPodAsync();
@@ -55,7 +52,15 @@ public sealed class PodCluster : IAsyncDisposable
         }
         catch
         {
-            await cluster.DisposeAsync();
+            if (cluster is null)
+            {
+                await database.DisposeAsync();
+            }
+            else
+            {
+                await cluster.DisposeAsync();
+            }
+
             throw;
         }
 

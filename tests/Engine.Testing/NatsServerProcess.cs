@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Engine.Events.Tests.Support;
+namespace Engine.Testing;
 
 /// <summary>
 /// A nats-server with JetStream of the test's own, on a free loopback port with its own store directory, so a test
 /// can stop and restart it (same port, same store) and its stream holds only the test's messages.
 /// </summary>
-internal sealed class NatsServerProcess : IAsyncDisposable
+public sealed class NatsServerProcess : IAsyncDisposable
 {
     private Process? process;
 
@@ -18,12 +18,19 @@ internal sealed class NatsServerProcess : IAsyncDisposable
         StoreDirectory = storeDirectory;
     }
 
+    /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
 
+    /// <summary>The JetStream store directory, kept across restarts and deleted on dispose.</summary>
     public string StoreDirectory { get; }
 
+    /// <summary>The URL clients and pods connect to (<c>Nats__Url</c>).</summary>
     public string Url => $"nats://127.0.0.1:{Port}";
 
+    /// <summary>True while the server runs.</summary>
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>Starts a server on a free port with a fresh store.</summary>
     public static async Task<NatsServerProcess> StartAsync()
     {
         var store = Path.Combine(Path.GetTempPath(), "engine-events-nats-" + Guid.NewGuid().ToString("N")[..12]);
@@ -97,6 +104,20 @@ internal sealed class NatsServerProcess : IAsyncDisposable
         process = null;
     }
 
+    /// <summary>Kills the server at once (SIGKILL): clients see the connection drop, as when a server dies.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false } running)
+        {
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
