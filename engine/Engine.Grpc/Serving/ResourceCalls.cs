@@ -31,114 +31,94 @@ public sealed partial class ResourceCalls(
     private const string Key = "grpc";
 
     /// <summary><c>Get&lt;R&gt;</c>: the record, or NOT_FOUND.</summary>
-    public async Task<byte[]> GetAsync(string resource, byte[] request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var snapshot = snapshots.Current;
-        var compiled = Find(snapshot, resource);
-        try
-        {
-            var input = Valid(compiled.Reader.ReadGetRequest(request));
-            var writer = WriterFor(compiled, snapshot.Model, input.ReadMask);
-            var plan = new FindUniquePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), writer.Selection);
-            var json = await QueryAsync(snapshot.Model, plan, context).ConfigureAwait(false);
-            return json is null ? throw NotFound(compiled.Resource, input.Id) : writer.WriteMessage(json.Value.Span);
-        }
-        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
-        {
-            throw Unexpected(e, context);
-        }
-    }
+    public Task<byte[]> GetAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, GetCoreAsync);
 
     /// <summary><c>List&lt;Rs&gt;</c>: one page, <c>next_page_token</c> when there are more rows, and <c>total_size</c>.</summary>
-    public async Task<byte[]> ListAsync(string resource, byte[] request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var snapshot = snapshots.Current;
-        var compiled = Find(snapshot, resource);
-        try
-        {
-            var input = Valid(compiled.Reader.ReadListRequest(request));
-            var (list, errors) = ListRequestPlanner.Plan(
-                input.PageSize, input.PageToken, input.Filter, input.OrderBy, compiled.Resource, snapshot.Model, pageSizes);
-            if (list is null)
-            {
-                throw GrpcErrors.InvalidArgument(errors);
-            }
-
-            var writer = WriterFor(compiled, snapshot.Model, input.ReadMask);
-            var plan = new ConnectionPlan(Key, compiled.Resource, list.Arguments, ListPage.Selection(writer.Selection));
-            var json = await QueryAsync(snapshot.Model, plan, context).ConfigureAwait(false);
-            return ListPage.Write(json!.Value, writer, list);
-        }
-        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
-        {
-            throw Unexpected(e, context);
-        }
-    }
+    public Task<byte[]> ListAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, ListCoreAsync);
 
     /// <summary><c>Create&lt;R&gt;</c>: inserts the record (the client's id, or a new one) and returns it.</summary>
-    public async Task<byte[]> CreateAsync(string resource, byte[] request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var snapshot = snapshots.Current;
-        var compiled = Find(snapshot, resource);
-        try
-        {
-            var input = Valid(compiled.Reader.ReadCreateRequest(request));
-            Check(compiled.Resource, input.Data);
-            var plan = new CreatePlan(Key, compiled.Resource, input.Id ?? RecordIds.NewId(), input.Data, compiled.Writer.Selection);
-            var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
-            return compiled.Writer.WriteMessage(json!.Value.Span);
-        }
-        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
-        {
-            throw Unexpected(e, context);
-        }
-    }
+    public Task<byte[]> CreateAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, CreateCoreAsync);
 
     /// <summary><c>Update&lt;R&gt;</c>: writes the fields the update_mask names (or those present) and returns the record.</summary>
-    public async Task<byte[]> UpdateAsync(string resource, byte[] request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var snapshot = snapshots.Current;
-        var compiled = Find(snapshot, resource);
-        try
-        {
-            var input = Valid(compiled.Reader.ReadUpdateRequest(request));
-            Check(compiled.Resource, input.Data);
-            var plan = new UpdatePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), input.Data, compiled.Writer.Selection);
-            var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
-            return json is null ? throw NotFound(compiled.Resource, input.Id) : compiled.Writer.WriteMessage(json.Value.Span);
-        }
-        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
-        {
-            throw Unexpected(e, context);
-        }
-    }
+    public Task<byte[]> UpdateAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, UpdateCoreAsync);
 
     /// <summary><c>Delete&lt;R&gt;</c>: deletes the record; answers <c>google.protobuf.Empty</c> (no bytes).</summary>
-    public async Task<byte[]> DeleteAsync(string resource, byte[] request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var snapshot = snapshots.Current;
-        var compiled = Find(snapshot, resource);
-        try
-        {
-            var input = Valid(compiled.Reader.ReadDeleteRequest(request));
-            var plan = new DeletePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), compiled.IdOnly);
-            var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
-            return json is null ? throw NotFound(compiled.Resource, input.Id) : [];
-        }
-        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
-        {
-            throw Unexpected(e, context);
-        }
-    }
+    public Task<byte[]> DeleteAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, DeleteCoreAsync);
 
     /// <summary><c>Watch&lt;Rs&gt;</c>: streams the resource's record events that match the filter (see <see cref="WatchStreams"/>).</summary>
     public Task WatchAsync(string resource, byte[] request, IServerStreamWriter<byte[]> responses, ServerCallContext context) =>
         watches.WatchAsync(resource, request, responses, context);
+
+    /// <summary>
+    /// The frame of every unary call: the snapshot current when it starts (used to its end), the resource's compiled
+    /// service, and unexpected failures turned into INTERNAL (status exceptions and cancellation pass through).
+    /// </summary>
+    private async Task<byte[]> CallAsync(
+        string resource, byte[] request, ServerCallContext context, Func<byte[], EngineSnapshot, CompiledResource, ServerCallContext, Task<byte[]>> call)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = snapshots.Current;
+        var compiled = Find(snapshot, resource);
+        try
+        {
+            return await call(request, snapshot, compiled, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        {
+            throw Unexpected(e, context);
+        }
+    }
+
+    private async Task<byte[]> GetCoreAsync(byte[] request, EngineSnapshot snapshot, CompiledResource compiled, ServerCallContext context)
+    {
+        var input = Valid(compiled.Reader.ReadGetRequest(request));
+        var writer = WriterFor(compiled, snapshot.Model, input.ReadMask);
+        var plan = new FindUniquePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), writer.Selection);
+        var json = await QueryAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+        return json is null ? throw NotFound(compiled.Resource, input.Id) : writer.WriteMessage(json.Value.Span);
+    }
+
+    private async Task<byte[]> ListCoreAsync(byte[] request, EngineSnapshot snapshot, CompiledResource compiled, ServerCallContext context)
+    {
+        var input = Valid(compiled.Reader.ReadListRequest(request));
+        var (list, errors) = ListRequestPlanner.Plan(
+            input.PageSize, input.PageToken, input.Filter, input.OrderBy, compiled.Resource, snapshot.Model, pageSizes);
+        if (list is null)
+        {
+            throw GrpcErrors.InvalidArgument(errors);
+        }
+
+        var writer = WriterFor(compiled, snapshot.Model, input.ReadMask);
+        var plan = new ConnectionPlan(Key, compiled.Resource, list.Arguments, ListPage.Selection(writer.Selection));
+        var json = await QueryAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+        return ListPage.Write(json!.Value, writer, list);
+    }
+
+    private async Task<byte[]> CreateCoreAsync(byte[] request, EngineSnapshot snapshot, CompiledResource compiled, ServerCallContext context)
+    {
+        var input = Valid(compiled.Reader.ReadCreateRequest(request));
+        Check(compiled.Resource, input.Data);
+        var plan = new CreatePlan(Key, compiled.Resource, input.Id ?? RecordIds.NewId(), input.Data, compiled.Writer.Selection);
+        var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+        return compiled.Writer.WriteMessage(json!.Value.Span);
+    }
+
+    private async Task<byte[]> UpdateCoreAsync(byte[] request, EngineSnapshot snapshot, CompiledResource compiled, ServerCallContext context)
+    {
+        var input = Valid(compiled.Reader.ReadUpdateRequest(request));
+        Check(compiled.Resource, input.Data);
+        var plan = new UpdatePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), input.Data, compiled.Writer.Selection);
+        var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+        return json is null ? throw NotFound(compiled.Resource, input.Id) : compiled.Writer.WriteMessage(json.Value.Span);
+    }
+
+    private async Task<byte[]> DeleteCoreAsync(byte[] request, EngineSnapshot snapshot, CompiledResource compiled, ServerCallContext context)
+    {
+        var input = Valid(compiled.Reader.ReadDeleteRequest(request));
+        var plan = new DeletePlan(Key, compiled.Resource, ById(compiled.Resource, input.Id), compiled.IdOnly);
+        var json = await MutateAsync(snapshot.Model, plan, context).ConfigureAwait(false);
+        return json is null ? throw NotFound(compiled.Resource, input.Id) : [];
+    }
 
     private static CompiledResource Find(EngineSnapshot snapshot, string resource) =>
         snapshot.Artifact<GrpcServices>().Resources.TryGetValue(resource, out var compiled)
