@@ -12,6 +12,12 @@ public sealed class AuthOptions
     /// <summary>The bootstrap client's id.</summary>
     public const string AdminClientId = "engine-admin";
 
+    /// <summary>
+    /// The built-in first-party public client of the admin designer: authorization_code + PKCE + refresh_token, redirecting
+    /// only to the engine's own <c>/admin/callback</c>, never asked for consent, not stored (its id is reserved).
+    /// </summary>
+    public const string AdminDesignerClientId = "engine-admin-designer";
+
     /// <summary>An external OpenID Connect issuer; when set, bearer tokens are validated through its discovery document and JWKS.</summary>
     public string? Authority { get; set; }
 
@@ -35,4 +41,16 @@ public sealed class AuthOptions
 
     /// <summary>How long access tokens live.</summary>
     public int AccessTokenMinutes { get; set; } = 60;
+
+    /// <summary>How long refresh tokens live (they are rolling: each refresh returns a new one and spends the old).</summary>
+    public int RefreshTokenDays { get; set; } = 14;
+
+    /// <summary>The age at which the signing key is replaced by a new one (the first pod to notice rotates it).</summary>
+    public double SigningKeyLifetimeDays { get; set; } = 90;
+
+    /// <summary>How often each pod rotates a due signing key, reloads the key ring and forgets expired redeemed token ids.</summary>
+    public int KeyRingRefreshSeconds { get; set; } = 60;
+
+    /// <summary>How long a pod trusts what it read about a user being enabled, before a token of that user is refused.</summary>
+    public int UserStatusCacheSeconds { get; set; } = 30;
 }

@@ -35,8 +35,13 @@ public static class AuthServiceCollectionExtensions
 
         services.AddSingleton<PrincipalStore>();
         services.AddSingleton<SharedKeyStore>();
+        services.AddSingleton<ConsentStore>();
+        services.AddSingleton<RedeemedTokenStore>();
+        services.AddSingleton<ClientDirectory>();
         services.AddSingleton<KeyRing>();
+        services.AddSingleton<KeyRingLoader>();
         services.AddHostedService<AuthBootstrapService>();
+        services.AddHostedService<AuthMaintenanceService>();
         services.AddHttpContextAccessor();
         services.RemoveAll<IRequestContextProvider>();
         services.AddSingleton<IRequestContextProvider, AuthRequestContextProvider>();
@@ -44,12 +49,17 @@ public static class AuthServiceCollectionExtensions
 
         services.AddOpenIddict().AddServer(server => ConfigureServer(server, options));
         services.AddOptions<OpenIddictServerOptions>().Configure<KeyRing>(AddKeys);
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>, KeyRingOptionsChangeSource>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<ActiveUserCheck>();
+        services.AddSingleton(provider => new BearerEvents(
+            provider.GetRequiredService<ValidatedTokenCache>(), provider.GetRequiredService<ActiveUserCheck>(),
+            provider.GetRequiredService<KeyRingLoader>(), options));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<KeyRing, IHttpContextAccessor, ValidatedTokenCache>((bearer, ring, accessor, cache) => ConfigureBearer(bearer, options, ring, accessor, cache));
+            .Configure<KeyRing, IHttpContextAccessor, BearerEvents>((bearer, ring, accessor, events) => ConfigureBearer(bearer, options, ring, accessor, events));
         return services;
     }
 
@@ -64,6 +74,7 @@ public static class AuthServiceCollectionExtensions
             .RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess)
             .SetAccessTokenLifetime(TimeSpan.FromMinutes(options.AccessTokenMinutes))
             .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2))
+            .SetRefreshTokenLifetime(TimeSpan.FromDays(options.RefreshTokenDays))
             .DisableAccessTokenEncryption()
             .EnableDegradedMode();
         if (options.Issuer is not null)
@@ -83,16 +94,24 @@ public static class AuthServiceCollectionExtensions
             .DisableTransportSecurityRequirement();
     }
 
+    /// <summary>
+    /// The ring's keys, current first: OpenIddict signs with the first and publishes and accepts all. (It re-sorts them,
+    /// but RSA keys compare equal and the sort keeps the order of so few.)
+    /// </summary>
     private static void AddKeys(OpenIddictServerOptions server, KeyRing ring)
     {
-        server.SigningCredentials.Add(new SigningCredentials(ring.Signing, SecurityAlgorithms.RsaSha256));
+        foreach (var key in ring.SigningKeys)
+        {
+            server.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+        }
+
         server.EncryptionCredentials.Add(
             new EncryptingCredentials(ring.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
     }
 
-    private static void ConfigureBearer(JwtBearerOptions bearer, AuthOptions options, KeyRing ring, IHttpContextAccessor accessor, ValidatedTokenCache cache)
+    private static void ConfigureBearer(JwtBearerOptions bearer, AuthOptions options, KeyRing ring, IHttpContextAccessor accessor, BearerEvents events)
     {
-        bearer.Events = new JwtBearerEvents { OnMessageReceived = cache.OnMessageReceived, OnTokenValidated = cache.OnTokenValidated };
+        bearer.Events = events.Create();
         // Claims keep their JWT names (sub, role), as access rules and the request context read them.
         bearer.MapInboundClaims = false;
         bearer.TokenValidationParameters.ValidAudience = options.Audience;
@@ -106,6 +125,6 @@ public static class AuthServiceCollectionExtensions
         }
 
         bearer.TokenValidationParameters.IssuerValidator = BuiltInIssuer.Validator(options.Issuer, accessor);
-        bearer.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [ring.Signing];
+        bearer.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.SigningKeys;
     }
 }

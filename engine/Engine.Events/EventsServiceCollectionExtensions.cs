@@ -1,3 +1,4 @@
+using Engine.Events.Diagnostics;
 using Engine.Events.Feed;
 using Engine.Events.Outbox;
 using Engine.Events.Publishing;
@@ -40,6 +41,7 @@ public static class EventsServiceCollectionExtensions
         }
 
         services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<OutboxGauges>();
         return services;
     }
 }

@@ -1,13 +1,17 @@
 using Engine.Auth;
+using Engine.Dialects;
 using Engine.Events;
 using Engine.Events.Propagation;
 using Engine.GraphQL.Http;
 using Engine.Grpc.Serving;
+using Engine.Host.Admin;
 using Engine.Host.Health;
 using Engine.Host.Meta;
+using Engine.Host.Observability;
 using Engine.Query.Execution;
 using Engine.MetadataStore;
 using Engine.Runtime;
+using Engine.Sql.Dialects;
 using Engine.Sql.Execution;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,21 +27,20 @@ public static class EngineApplication
         // appsettings.json sits beside the assembly, wherever the process is started from.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => {
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            o.UseUtcTimestamp = true;
-        });
+        EngineLogging.Configure(builder);
         configure?.Invoke(builder);
 
         var configuration = builder.Configuration;
+        var dialect = DatabaseDialect.FromConfiguration(configuration[DatabaseDialect.ConfigurationKey]);
+        builder.Services.AddSingleton(dialect);
         builder.Services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         ConfigureKestrel(builder);
 
         var connectionString = configuration.GetConnectionString("Engine")
             ?? throw new InvalidOperationException("ConnectionStrings:Engine is not set (environment: ConnectionStrings__Engine)");
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(DatabaseConnection.WithEngineDefaults(connectionString)).Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(DatabaseConnection.WithEngineDefaults(connectionString)).WithEngineTelemetry().Build());
         builder.Services.AddSingleton(sp => new VersionedMetadataStore(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataSchema));
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataSchema, dialect));
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton(sp => new SnapshotBuilder(
             sp.GetServices<ISnapshotCompiler>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataSchema));
@@ -45,14 +48,18 @@ public static class EngineApplication
         builder.Services.AddHostedService<MetadataPoller>();
         builder.Services.AddEngineEvents(configuration);
         builder.Services.AddMetadataPropagation();
-        builder.Services.AddSingleton<IPlanExecutor, SqlPlanExecutor>();
+        builder.Services.AddSingleton(sp => CockroachPlanExecutor.For(dialect, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<ILogger<SqlPlanExecutor>>()));
         builder.Services.AddEngineGraphQL(configuration);
         builder.Services.AddEngineGrpc(configuration);
         builder.Services.AddEngineAuth(configuration);
+        builder.AddEngineTelemetry();
+        GracefulShutdown.Configure(builder);
 
         var app = builder.Build();
         app.UseEngineAuth();
         app.MapHealth();
+        app.MapAdminDesigner();
+        app.MapMetrics();
         app.MapMetadataApi();
         app.UseWebSockets();
         app.MapEngineGraphQL();

@@ -1,4 +1,5 @@
 using Engine.MetadataStore;
+using Engine.Runtime.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Runtime;
@@ -99,7 +100,9 @@ public sealed partial class MetadataRuntime(
         var snapshot = builder.Build(metadata, holder.TryCurrent);
         holder.TrySwap(snapshot);
         Volatile.Write(ref stored, metadata);
-        LogInstalled(metadata.Version, metadata.Resources.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        RuntimeMetrics.SnapshotInstalled(metadata.Version, elapsed);
+        LogInstalled(metadata.Version, metadata.Resources.Count, elapsed.TotalMilliseconds);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "serving metadata version {Version} ({Resources} resources, compiled in {Milliseconds:F1} ms)")]

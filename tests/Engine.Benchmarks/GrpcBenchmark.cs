@@ -59,9 +59,10 @@ internal static class GrpcBenchmark
         });
         await engine.StartAsync();
         var listeners = engine.Services.GetRequiredService<EngineListeners>();
+        string token;
         using (var http = new HttpClient { BaseAddress = listeners.HttpAddress })
         {
-            await BenchmarkAdmin.AuthorizeAsync(http);
+            token = await BenchmarkAdmin.AuthorizeAsync(http);
             const string definition = """{"name":"Post","fields":[{"name":"title","type":"String","required":true},{"name":"views","type":"Int","required":true},{"name":"published","type":"Boolean","required":true}]}""";
             using var put = await http.PutAsync("/meta/resources/Post", new StringContent(definition, Encoding.UTF8, "application/json"));
             if (!put.IsSuccessStatusCode)
@@ -111,7 +112,7 @@ internal static class GrpcBenchmark
         var staticAddress = new Uri(staticApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
         using var staticChannel = GrpcChannel.ForAddress(staticAddress);
-        using var dynamicChannel = GrpcChannel.ForAddress(listeners.GrpcAddress!);
+        using var dynamicChannel = BenchmarkAdmin.Channel(listeners.GrpcAddress!, token);
         var sides = new (string Name, PostService.PostServiceClient Client)[]
         {
             ("static", new PostService.PostServiceClient(staticChannel)),

@@ -30,6 +30,10 @@ internal sealed record ClientBody(
         {
             errors.Add(new BodyError("clientId", problem));
         }
+        else if (clientId == AuthOptions.AdminDesignerClientId)
+        {
+            errors.Add(new BodyError("clientId", $"'{clientId}' is the admin designer's built-in client and cannot be stored"));
+        }
 
         var secret = PrincipalJson.String(body, "secret", errors);
         if (secret is not null && secret.Length < MinSecretLength)

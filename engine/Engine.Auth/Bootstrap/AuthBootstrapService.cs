@@ -10,20 +10,18 @@ namespace Engine.Auth.Bootstrap;
 
 /// <summary>
 /// At start, before the server accepts requests: migrates the store (idempotent), loads the shared keys (creating them
-/// once) and creates or updates the client <c>engine-admin</c> from <c>ENGINE_ADMIN_CLIENT_SECRET</c> (SPEC §6).
+/// once, rotating a signing key that is due) and creates or updates the client <c>engine-admin</c> from
+/// <c>ENGINE_ADMIN_CLIENT_SECRET</c> (SPEC §6). The admin designer's client needs nothing here: it is built in
+/// (<see cref="Server.ClientDirectory"/>).
 /// </summary>
 internal sealed partial class AuthBootstrapService(
-    VersionedMetadataStore metadata, SharedKeyStore keys, PrincipalStore principals, KeyRing ring, IConfiguration configuration,
+    VersionedMetadataStore metadata, KeyRingLoader keys, PrincipalStore principals, IConfiguration configuration,
     ILogger<AuthBootstrapService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await metadata.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var signing = await keys.GetOrCreateAsync(KeyRing.SigningPurpose, () => KeyRing.Generate(KeyRing.SigningPurpose), cancellationToken)
-            .ConfigureAwait(false);
-        var encryption = await keys.GetOrCreateAsync(
-            KeyRing.EncryptionPurpose, () => KeyRing.Generate(KeyRing.EncryptionPurpose), cancellationToken).ConfigureAwait(false);
-        ring.Load(signing, encryption);
+        await keys.RefreshAsync(cancellationToken).ConfigureAwait(false);
 
         var secret = configuration[AuthOptions.AdminSecretVariable];
         if (string.IsNullOrEmpty(secret))

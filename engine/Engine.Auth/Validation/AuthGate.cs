@@ -17,7 +17,8 @@ internal sealed class AuthGate(RequestDelegate next)
         var authenticated = http.User.Identity?.IsAuthenticated == true;
 
         // The OAuth2 endpoints authenticate clients themselves (Basic credentials on /connect/token).
-        var ownCredentials = path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known");
+        // A WebSocket upgrade is refused by the WebSocket handler itself, with close code 4403 the client can read.
+        var ownCredentials = path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known") || IsWebSocketUpgrade(http.Request);
         if (!ownCredentials && !authenticated && http.Request.Headers.ContainsKey(HeaderNames.Authorization))
         {
             await UnauthenticatedResponses.WriteAsync(http, "the access token is invalid, expired, or not meant for this engine").ConfigureAwait(false);
@@ -41,4 +42,8 @@ internal sealed class AuthGate(RequestDelegate next)
 
         await next(http).ConfigureAwait(false);
     }
+
+    /// <summary>An HTTP/1.1 upgrade or HTTP/2 extended CONNECT to a WebSocket (this runs before the WebSocket middleware).</summary>
+    private static bool IsWebSocketUpgrade(HttpRequest request) =>
+        string.Equals(request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase) || HttpMethods.IsConnect(request.Method);
 }

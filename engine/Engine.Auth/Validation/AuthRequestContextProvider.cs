@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Engine.Query.Context;
 using Engine.Runtime.Context;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -7,19 +9,25 @@ namespace Engine.Auth.Validation;
 
 /// <summary>
 /// The caller of a request with a validated bearer token: its <c>sub</c>, its roles from the configured role claim
-/// (<c>Auth:RoleClaim</c>) and every claim. A request without a token still runs as <see cref="RequestContext.System"/>
-/// on the data endpoints until access rules exist (issue 6, access-rule enforcement).
+/// (<c>Auth:RoleClaim</c>) and every claim. A request without a token is <see cref="RequestContext.Anonymous"/>, which
+/// may do only what resources grant the <c>anonymous</c> role (SPEC §6).
 /// </summary>
 public sealed class AuthRequestContextProvider(IOptions<AuthOptions> options) : IRequestContextProvider
 {
     /// <inheritdoc/>
-    public RequestContext GetContext(HttpContext httpContext)
+    public RequestContext GetContext(HttpContext httpContext) => ContextOf(httpContext.User);
+
+    /// <inheritdoc/>
+    public async Task<RequestContext?> AuthenticateAsync(HttpContext httpContext, string token) =>
+        await BearerTokenProbe.AuthenticateAsync(httpContext, token, JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is { } user
+            ? ContextOf(user)
+            : null;
+
+    private RequestContext ContextOf(ClaimsPrincipal user)
     {
-        var user = httpContext.User;
         if (user.Identity?.IsAuthenticated != true)
         {
-            // TODO(issue 6): RequestContext.Anonymous once access rules are enforced; /meta already refuses such callers (AuthGate).
-            return RequestContext.System;
+            return RequestContext.Anonymous;
         }
 
         var roleClaim = options.Value.RoleClaim;

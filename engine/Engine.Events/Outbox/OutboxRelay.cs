@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using Engine.Dialects;
 using Engine.Events.Conversion;
 using Engine.Events.Publishing;
 using Engine.Runtime;
@@ -23,30 +24,38 @@ public sealed partial class OutboxRelay(
     SnapshotHolder snapshots,
     IEventPublisher publisher,
     EventsOptions options,
-    ILogger<OutboxRelay> logger) : BackgroundService
+    ILogger<OutboxRelay> logger,
+    DatabaseDialect? dialect = null) : BackgroundService
 {
     private const int FirstBackoffMilliseconds = 100;
 
     private readonly ConcurrentDictionary<string, bool> unknownResourcesLogged = new(StringComparer.Ordinal);
     private long? lastPrune;
 
+    /// <summary>How long a batch already running on shutdown may take to finish before it is cancelled.</summary>
+    internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On shutdown the batch in flight finishes (its rows marked delivered and its shard locks released by the
+        // commit) so the pod that takes over does not publish them again; only one still running after the grace is cancelled.
+        using var batches = new CancellationTokenSource();
+        await using var graceful = stoppingToken.Register(() => batches.CancelAfter(ShutdownGrace)).ConfigureAwait(false);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             int published;
             try
             {
-                published = await RelayOnceAsync(stoppingToken).ConfigureAwait(false);
+                published = await RelayOnceAsync(batches.Token).ConfigureAwait(false);
                 if (failures > 0)
                 {
                     LogResumed(failures);
                     failures = 0;
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (batches.IsCancellationRequested)
             {
                 return;
             }
@@ -96,7 +105,7 @@ public sealed partial class OutboxRelay(
 
             try
             {
-                Interlocked.Add(ref published, await RelayShardAsync(shard, snapshot, token).ConfigureAwait(false));
+                Interlocked.Add(ref published, await (dialect ?? DatabaseDialect.Postgres).Retry.ExecuteAsync(t => RelayShardAsync(shard, snapshot, t), token).ConfigureAwait(false));
             }
             catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
             {
@@ -120,7 +129,7 @@ public sealed partial class OutboxRelay(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (!await OutboxStore.TryLockShardAsync(connection, transaction, shard, cancellationToken).ConfigureAwait(false))
+        if (!await OutboxStore.TryLockShardAsync(connection, transaction, shard, dialect?.IsCockroach == true, cancellationToken).ConfigureAwait(false))
         {
             return 0;
         }

@@ -7,7 +7,10 @@ namespace Engine.Events.Outbox;
 /// <summary>The relay's SQL over <c>engine_meta.outbox</c> (created by the store's migration <c>0002_outbox.sql</c>).</summary>
 internal static class OutboxStore
 {
-    /// <summary>The number of shards rows are spread over (<c>hashtext(record_id::text) &amp; 15</c> in the trigger).</summary>
+    /// <summary>
+    /// The number of shards rows are spread over (<c>hashtext(record_id::text) &amp; 15</c> in the trigger; on CockroachDB
+    /// the id's last hex digit).
+    /// </summary>
     public const int ShardCount = 16;
 
     /// <summary>
@@ -36,9 +39,22 @@ internal static class OutboxStore
         return shards;
     }
 
-    /// <summary>Takes the shard's relay lock for this transaction; false when another relay holds it.</summary>
-    public static async Task<bool> TryLockShardAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int shard, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the shard's relay lock for this transaction; false when another relay holds it. PostgreSQL: a
+    /// transaction-level advisory lock. CockroachDB (<paramref name="shardRows"/>), which has no advisory locks: the
+    /// shard's row in <c>engine_meta.outbox_shards</c>, locked with <c>FOR UPDATE SKIP LOCKED</c> until commit.
+    /// </summary>
+    public static async Task<bool> TryLockShardAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int shard, bool shardRows, CancellationToken cancellationToken)
     {
+        if (shardRows)
+        {
+            await using var row = new NpgsqlCommand(
+                "SELECT shard FROM engine_meta.outbox_shards WHERE shard = $1 FOR UPDATE SKIP LOCKED", connection, transaction);
+            row.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)shard });
+            return await row.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        }
+
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1, $2)", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = RelayLockKey });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = shard });

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Engine.GraphQL.Diagnostics;
 using Engine.GraphQL.Errors;
 using Engine.GraphQL.Introspection;
 using Engine.GraphQL.Planning;
 using Engine.GraphQL.Schema;
+using Engine.GraphQL.Schema.Roles;
 using Engine.Query.Context;
 using Engine.Query.Errors;
 using Engine.Query.Execution;
@@ -14,9 +16,9 @@ using Microsoft.Extensions.Logging;
 namespace Engine.GraphQL.Execution;
 
 /// <summary>
-/// Runs a GraphQL request against one snapshot: parse and validate (cached per metadata version and query text),
-/// plan (every input and limit checked before any SQL), then execute — a query's resource fields in one database
-/// round trip, a mutation's fields one after another, each in its own transaction.
+/// Runs a GraphQL request against one snapshot and the caller's schema: parse and validate (cached per metadata version,
+/// role set and query text), plan (every input and limit checked before any SQL), then execute — a query's resource
+/// fields in one database round trip, a mutation's fields one after another, each in its own transaction.
 /// </summary>
 public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents, PlanningLimits limits, ILogger<GraphQLExecutor> logger)
 {
@@ -25,6 +27,15 @@ public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents
 
     /// <summary>Runs <paramref name="request"/>; <paramref name="allowMutations"/> is false for transports that only serve queries (GET).</summary>
     public async Task<GraphQLResult> ExecuteAsync(
+        GraphQLRequest request, EngineSnapshot snapshot, RequestContext context, bool allowMutations, CancellationToken cancellationToken)
+    {
+        using var telemetry = GraphQLTelemetry.Start();
+        var result = await ExecuteCoreAsync(request, snapshot, context, allowMutations, cancellationToken).ConfigureAwait(false);
+        telemetry.Complete(result);
+        return result;
+    }
+
+    private async Task<GraphQLResult> ExecuteCoreAsync(
         GraphQLRequest request, EngineSnapshot snapshot, RequestContext context, bool allowMutations, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
@@ -37,8 +48,9 @@ public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents
             return GraphQLResult.RequestError([GraphQLError.BadInput("variables must be a JSON object.")]);
         }
 
-        var schema = snapshot.Artifact<GraphQLModel>().Schema;
-        var loaded = documents.GetOrAdd(snapshot.Version, request.Query, query => DocumentLoader.Load(query, schema));
+        var roleSet = RoleSetKey.Of(context);
+        var schema = snapshot.Artifact<GraphQLModel>().SchemaFor(roleSet, context.Roles);
+        var loaded = documents.GetOrAdd(snapshot.Version, roleSet, request.Query, query => DocumentLoader.Load(query, schema));
         if (loaded.Document is null || loaded.Errors.Count > 0)
         {
             return GraphQLResult.RequestError(loaded.Errors);

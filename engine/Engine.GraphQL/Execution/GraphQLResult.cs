@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Engine.GraphQL.Errors;
+using Engine.GraphQL.Planning;
 
 namespace Engine.GraphQL.Execution;
 
@@ -34,6 +35,9 @@ public sealed class GraphQLResult
 
     /// <summary>True when the operation ran and the response has a <c>data</c> entry (possibly null).</summary>
     public bool HasData => executed is not null;
+
+    /// <summary>The operation that ran (null when the request failed before execution), for telemetry.</summary>
+    internal PlannedOperation? Operation => executed?.Operation;
 
     /// <summary>A request that failed before execution (syntax, validation, variables, inputs, limits): no <c>data</c>.</summary>
     public static GraphQLResult RequestError(IReadOnlyList<GraphQLError> errors) => new(GraphQLResultKind.RequestError, errors, null);

@@ -5,16 +5,17 @@ using GraphQLParser.AST;
 namespace Engine.GraphQL.Planning;
 
 /// <summary>
-/// Parsed and validated documents by (metadata version, query text), so a repeated query skips parsing and
+/// Parsed and validated documents by (metadata version, role set, query text), so a repeated query skips parsing and
 /// validation. Bounded: past <see cref="Capacity"/> entries the least recently used quarter is dropped, and very
-/// large documents are not kept at all. A new metadata version simply misses and refills.
+/// large documents are not kept at all. A new metadata version simply misses and refills. The role set is part of the
+/// key because each role set validates against its own schema (<see cref="Schema.GraphQLModel.SchemaFor(string?, IReadOnlyList{string})"/>).
 /// </summary>
 public sealed class DocumentCache
 {
     /// <summary>Queries longer than this (in characters) are parsed every time rather than kept.</summary>
     public const int MaxCachedQueryLength = 32 * 1024;
 
-    private readonly ConcurrentDictionary<(long Version, string Query), Entry> entries = new();
+    private readonly ConcurrentDictionary<(long Version, string? RoleSet, string Query), Entry> entries = new();
     private readonly Lock trimLock = new();
     private long clock;
 
@@ -31,11 +32,14 @@ public sealed class DocumentCache
     /// <summary>How many documents are kept now.</summary>
     public int Count => entries.Count;
 
-    /// <summary>The cached document of <paramref name="query"/> under <paramref name="version"/>, made by <paramref name="load"/> on a miss.</summary>
-    public CachedDocument GetOrAdd(long version, string query, Func<string, CachedDocument> load)
+    /// <summary>
+    /// The cached document of <paramref name="query"/> under <paramref name="version"/> for the role set
+    /// <paramref name="roleSet"/> (a <see cref="Schema.Roles.RoleSetKey"/>; null for admin), made by <paramref name="load"/> on a miss.
+    /// </summary>
+    public CachedDocument GetOrAdd(long version, string? roleSet, string query, Func<string, CachedDocument> load)
     {
         var now = Interlocked.Increment(ref clock);
-        if (entries.TryGetValue((version, query), out var hit))
+        if (entries.TryGetValue((version, roleSet, query), out var hit))
         {
             Volatile.Write(ref hit.LastUsed, now);
             return hit.Document;
@@ -44,7 +48,7 @@ public sealed class DocumentCache
         var document = load(query);
         if (query.Length <= MaxCachedQueryLength)
         {
-            entries.TryAdd((version, query), new Entry(document, now));
+            entries.TryAdd((version, roleSet, query), new Entry(document, now));
             if (entries.Count > Capacity)
             {
                 Trim();

@@ -30,6 +30,6 @@ public sealed class GraphQLSnapshotCompiler : ISnapshotCompiler
             ordered[i] = part;
         }
 
-        return new GraphQLModel(OpenCrudSchemaBuilder.Compose(ordered), parts);
+        return new GraphQLModel(OpenCrudSchemaBuilder.Compose(ordered), parts, model);
     }
 }

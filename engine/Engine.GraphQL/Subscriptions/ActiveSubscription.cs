@@ -26,6 +26,7 @@ internal sealed class ActiveSubscription : IDisposable
     private readonly CancellationTokenSource stop;
     private SubscriptionPlan plan;
     private EngineSnapshot snapshot;
+    private SubscriberAccess access;
     private volatile bool resourceRemoved;
 
     public ActiveSubscription(string id, SubscriptionExecutor executor, GraphQLRequest request, SubscriptionPlan plan, EngineSnapshot snapshot,
@@ -40,6 +41,7 @@ internal sealed class ActiveSubscription : IDisposable
         this.events = events;
         this.sink = sink;
         this.connectionClosed = connectionClosed;
+        access = SubscriberAccess.For(snapshot.Model, plan.Resource, context);
         stop = CancellationTokenSource.CreateLinkedTokenSource(connectionClosed);
     }
 
@@ -60,7 +62,13 @@ internal sealed class ActiveSubscription : IDisposable
     public async Task RunAsync()
     {
         var reader = events.Events;
+        // The schema already hides the subscription field from roles without read; this covers a grant lost meanwhile.
         ReadOnlyMemory<byte>? last = null;
+        if (!access.Grant.Allowed)
+        {
+            last = ServerMessages.Error(id, [GraphQLError.From(access.Grant.Denied(), [plan.Key])]);
+        }
+
         try
         {
             while (last is null && await reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
@@ -118,8 +126,17 @@ internal sealed class ActiveSubscription : IDisposable
 
         var current = plan;
         var deleted = recordEvent.Action == RecordAction.Deleted;
-        using var record = current.Filter.ReadsRecord || (deleted && current.SelectsPreviousValues) ? JsonDocument.Parse(recordEvent.Data) : null;
-        if (!current.Filter.Matches(recordEvent.Action, recordEvent.UpdatedFields, record?.RootElement ?? default))
+        if (Masked(recordEvent) is not { } visible)
+        {
+            return null;
+        }
+
+        recordEvent = visible;
+        using var record = current.Filter.ReadsRecord || access.NeedsRecord || (deleted && current.SelectsPreviousValues)
+            ? JsonDocument.Parse(recordEvent.Data)
+            : null;
+        if (!current.Filter.Matches(recordEvent.Action, recordEvent.UpdatedFields, record?.RootElement ?? default)
+            || !await executor.DeliversAsync(access, recordEvent, record?.RootElement ?? default, snapshot, context, stop.Token).ConfigureAwait(false))
         {
             return null;
         }
@@ -154,15 +171,37 @@ internal sealed class ActiveSubscription : IDisposable
             return ServerMessages.Error(id, [ResourceRemoved()]);
         }
 
-        var replanned = executor.Prepare(request, current);
+        var replanned = executor.Prepare(request, current, context);
         if (replanned.Plan is not { } next)
         {
             return ServerMessages.Error(id, replanned.Errors);
         }
 
+        var nextAccess = SubscriberAccess.For(current.Model, next.Resource, context);
+        if (!nextAccess.Grant.Allowed)
+        {
+            return ServerMessages.Error(id, [GraphQLError.From(nextAccess.Grant.Denied(), [plan.Key])]);
+        }
+
         plan = next;
         snapshot = current;
+        access = nextAccess;
         return null;
+    }
+
+    /// <summary>
+    /// The event with only the updated fields the subscriber may read; null for an update that changed none of them
+    /// (delivering it would tell that a hidden field changed).
+    /// </summary>
+    private RecordEvent? Masked(RecordEvent recordEvent)
+    {
+        if (access.AllFields || recordEvent.UpdatedFields.Count == 0)
+        {
+            return recordEvent;
+        }
+
+        var readable = access.Readable(recordEvent.UpdatedFields);
+        return readable.Count == 0 ? null : ReferenceEquals(readable, recordEvent.UpdatedFields) ? recordEvent : recordEvent with { UpdatedFields = readable };
     }
 
     private GraphQLError ResourceRemoved() =>

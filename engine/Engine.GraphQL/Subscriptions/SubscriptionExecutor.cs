@@ -3,6 +3,7 @@ using Engine.GraphQL.Errors;
 using Engine.GraphQL.Execution;
 using Engine.GraphQL.Planning;
 using Engine.GraphQL.Schema;
+using Engine.GraphQL.Schema.Roles;
 using Engine.Query.Context;
 using Engine.Query.Errors;
 using Engine.Query.Execution;
@@ -35,10 +36,11 @@ public sealed class SubscriptionExecutor(
     internal SnapshotHolder Snapshots => snapshots;
 
     /// <summary>
-    /// Parses, validates and plans <paramref name="request"/> against <paramref name="snapshot"/>. A subscription gets a
-    /// plan or errors; a query or mutation gets neither, only its <see cref="SubscriptionPlanningResult.Kind"/>.
+    /// Parses, validates and plans <paramref name="request"/> against <paramref name="snapshot"/> and the schema of
+    /// <paramref name="context"/>'s roles. A subscription gets a plan or errors; a query or mutation gets neither, only
+    /// its <see cref="SubscriptionPlanningResult.Kind"/>.
     /// </summary>
-    public SubscriptionPlanningResult Prepare(GraphQLRequest request, EngineSnapshot snapshot)
+    public SubscriptionPlanningResult Prepare(GraphQLRequest request, EngineSnapshot snapshot, RequestContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
         {
@@ -50,8 +52,9 @@ public sealed class SubscriptionExecutor(
             return new SubscriptionPlanningResult(null, [GraphQLError.BadInput("variables must be a JSON object.")], null);
         }
 
-        var schema = snapshot.Artifact<GraphQLModel>().Schema;
-        var loaded = documents.GetOrAdd(snapshot.Version, request.Query, query => DocumentLoader.Load(query, schema));
+        var roleSet = RoleSetKey.Of(context);
+        var schema = snapshot.Artifact<GraphQLModel>().SchemaFor(roleSet, context.Roles);
+        var loaded = documents.GetOrAdd(snapshot.Version, roleSet, request.Query, query => DocumentLoader.Load(query, schema));
         if (loaded.Document is null || loaded.Errors.Count > 0)
         {
             return new SubscriptionPlanningResult(null, loaded.Errors, null);
@@ -101,6 +104,11 @@ public sealed class SubscriptionExecutor(
 
         return (result.Json, null);
     }
+
+    /// <summary>Whether the subscriber of <paramref name="access"/> may see <paramref name="recordEvent"/> (see <see cref="SubscriberAccess"/>).</summary>
+    internal Task<bool> DeliversAsync(SubscriberAccess access, RecordEvent recordEvent, JsonElement record, EngineSnapshot snapshot, RequestContext context,
+        CancellationToken cancellationToken) =>
+        access.DeliversAsync(recordEvent, record, snapshot.Model, plans, context, cancellationToken);
 
     /// <summary>Logs a subscription that ended for an unexpected reason.</summary>
     internal void LogFailure(string id, string resource, Exception exception) => SubscriptionLog.SubscriptionFailed(logger, id, resource, exception);

@@ -7,8 +7,11 @@ namespace Engine.GraphQL.WebSockets;
 /// <param name="Type">The message type (<c>connection_init</c>, <c>ping</c>, <c>pong</c>, <c>subscribe</c>, <c>complete</c>).</param>
 /// <param name="Id">The operation id of <c>subscribe</c> and <c>complete</c>.</param>
 /// <param name="Request">The operation of <c>subscribe</c>; its variables are detached from the message's buffer.</param>
-internal sealed record ClientMessage(string Type, string? Id, GraphQLRequest? Request)
+/// <param name="Token">The bearer token of <c>connection_init</c>'s payload (<c>Authorization: "Bearer …"</c> or <c>authToken</c>), if any.</param>
+internal sealed record ClientMessage(string Type, string? Id, GraphQLRequest? Request, string? Token = null)
 {
+    private const string BearerPrefix = "Bearer ";
+
     public const string ConnectionInit = "connection_init";
     public const string Ping = "ping";
     public const string Pong = "pong";
@@ -54,6 +57,11 @@ internal sealed record ClientMessage(string Type, string? Id, GraphQLRequest? Re
                     return null;
                 }
 
+                if (type == ConnectionInit)
+                {
+                    return ReadInit(payload, out error);
+                }
+
                 error = null;
                 return new ClientMessage(type, null, null);
             case Subscribe or Complete:
@@ -76,6 +84,42 @@ internal sealed record ClientMessage(string Type, string? Id, GraphQLRequest? Re
                 error = $"Invalid message received: unknown type \"{Truncate(type)}\"";
                 return null;
         }
+    }
+
+    /// <summary><c>connection_init</c>, with the token of <c>{"Authorization": "Bearer …"}</c> or <c>{"authToken": "…"}</c> when given.</summary>
+    private static ClientMessage? ReadInit(JsonElement payload, out string? error)
+    {
+        error = null;
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            return new ClientMessage(ConnectionInit, null, null);
+        }
+
+        if (payload.TryGetProperty("Authorization", out var header) || payload.TryGetProperty("authorization", out header))
+        {
+            if (header.ValueKind != JsonValueKind.String
+                || !header.GetString()!.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+                || header.GetString()!.Length == BearerPrefix.Length)
+            {
+                error = "Invalid message received: payload.Authorization of connection_init must be \"Bearer <token>\"";
+                return null;
+            }
+
+            return new ClientMessage(ConnectionInit, null, null, header.GetString()![BearerPrefix.Length..].Trim());
+        }
+
+        if (payload.TryGetProperty("authToken", out var token))
+        {
+            if (token.ValueKind != JsonValueKind.String || token.GetString()!.Length == 0)
+            {
+                error = "Invalid message received: payload.authToken of connection_init must be a non-empty string";
+                return null;
+            }
+
+            return new ClientMessage(ConnectionInit, null, null, token.GetString());
+        }
+
+        return new ClientMessage(ConnectionInit, null, null);
     }
 
     private static GraphQLRequest? ReadRequest(JsonElement payload, out string? error)

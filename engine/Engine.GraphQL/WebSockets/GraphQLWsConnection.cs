@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
+using Engine.GraphQL.Diagnostics;
 using Engine.GraphQL.Errors;
 using Engine.GraphQL.Execution;
 using Engine.GraphQL.Http;
@@ -10,6 +11,7 @@ using Engine.GraphQL.Subscriptions;
 using Engine.Query.Context;
 using Engine.Query.Errors;
 using Engine.Runtime;
+using Engine.Runtime.Diagnostics;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +32,8 @@ internal sealed class GraphQLWsConnection : IOperationSink, IDisposable
     private readonly GraphQLExecutor executor;
     private readonly SubscriptionExecutor subscriptions;
     private readonly SnapshotHolder snapshots;
-    private readonly RequestContext context;
+    private readonly Func<string, Task<RequestContext?>> authenticate;
+    private RequestContext context;
     private readonly GraphQLOptions options;
     private readonly ILogger logger;
     private readonly Channel<Outgoing> outgoing = Channel.CreateBounded<Outgoing>(
@@ -41,8 +44,9 @@ internal sealed class GraphQLWsConnection : IOperationSink, IDisposable
     private int closing;
 
     public GraphQLWsConnection(WebSocket socket, GraphQLExecutor executor, SubscriptionExecutor subscriptions, SnapshotHolder snapshots,
-        RequestContext context, GraphQLOptions options, ILogger logger, CancellationToken aborted)
+        RequestContext context, GraphQLOptions options, ILogger logger, CancellationToken aborted, Func<string, Task<RequestContext?>> authenticate)
     {
+        this.authenticate = authenticate;
         this.socket = socket;
         this.executor = executor;
         this.subscriptions = subscriptions;
@@ -76,6 +80,9 @@ internal sealed class GraphQLWsConnection : IOperationSink, IDisposable
     /// <inheritdoc/>
     public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
         outgoing.Writer.WriteAsync(new Outgoing(message, null, null), cancellationToken);
+
+    /// <summary>Closes the connection with 1001 (the server is shutting down); its subscriptions end with it.</summary>
+    public void GoAway() => _ = CloseQuietlyAsync(CloseCodes.GoingAway, "The server is shutting down");
 
     /// <inheritdoc/>
     public void Dispose() => closed.Dispose();
@@ -136,6 +143,19 @@ internal sealed class GraphQLWsConnection : IOperationSink, IDisposable
                     return;
                 }
 
+                // A token in the payload replaces the upgrade request's caller; operations start only after this message.
+                if (message.Token is { } token)
+                {
+                    if (await authenticate(token).ConfigureAwait(false) is not { } caller)
+                    {
+                        await CloseAsync(CloseCodes.Forbidden, "Forbidden: the access token is invalid, expired, or not meant for this engine")
+                            .ConfigureAwait(false);
+                        return;
+                    }
+
+                    context = caller;
+                }
+
                 await SendAsync(ServerMessages.ConnectionAck, closed.Token).ConfigureAwait(false);
                 return;
             case ClientMessage.Ping:
@@ -184,7 +204,7 @@ internal sealed class GraphQLWsConnection : IOperationSink, IDisposable
                 return;
             }
 
-            var prepared = subscriptions.Prepare(request, snapshot);
+            var prepared = subscriptions.Prepare(request, snapshot, context);
             if (prepared.Kind is OperationType.Query or OperationType.Mutation)
             {
                 await ExecuteOnceAsync(id, request, snapshot, operation).ConfigureAwait(false);
@@ -207,6 +227,7 @@ internal sealed class GraphQLWsConnection : IOperationSink, IDisposable
             var active = subscriptions.Start(id, request, plan, snapshot, context, feed, this, closed.Token);
             if (operation.Attach(active))
             {
+                using var open = RequestMetrics.SubscriptionOpened(GraphQLTelemetry.Protocol);
                 await active.RunAsync().ConfigureAwait(false);
             }
         }
@@ -288,6 +309,18 @@ internal sealed class GraphQLWsConnection : IOperationSink, IDisposable
         if (Volatile.Read(ref initReceived) == 0)
         {
             await CloseAsync(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout").ConfigureAwait(false);
+        }
+    }
+
+    private async Task CloseQuietlyAsync(int code, string reason)
+    {
+        try
+        {
+            await CloseAsync(code, reason).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException or ObjectDisposedException)
+        {
+            // The connection ended on its own meanwhile.
         }
     }
 

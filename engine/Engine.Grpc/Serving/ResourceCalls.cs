@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Engine.Grpc.Codec;
+using Engine.Grpc.Diagnostics;
 using Engine.Grpc.Listing;
 using Engine.Grpc.Watching;
 using Engine.Metadata.Model;
@@ -10,6 +12,7 @@ using Engine.Query.Filters;
 using Engine.Query.Plans;
 using Engine.Runtime;
 using Engine.Runtime.Context;
+using Engine.Runtime.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -31,41 +34,69 @@ public sealed partial class ResourceCalls(
     private const string Key = "grpc";
 
     /// <summary><c>Get&lt;R&gt;</c>: the record, or NOT_FOUND.</summary>
-    public Task<byte[]> GetAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, GetCoreAsync);
+    public Task<byte[]> GetAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, "Get", request, context, GetCoreAsync);
 
     /// <summary><c>List&lt;Rs&gt;</c>: one page, <c>next_page_token</c> when there are more rows, and <c>total_size</c>.</summary>
-    public Task<byte[]> ListAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, ListCoreAsync);
+    public Task<byte[]> ListAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, "List", request, context, ListCoreAsync);
 
     /// <summary><c>Create&lt;R&gt;</c>: inserts the record (the client's id, or a new one) and returns it.</summary>
-    public Task<byte[]> CreateAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, CreateCoreAsync);
+    public Task<byte[]> CreateAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, "Create", request, context, CreateCoreAsync);
 
     /// <summary><c>Update&lt;R&gt;</c>: writes the fields the update_mask names (or those present) and returns the record.</summary>
-    public Task<byte[]> UpdateAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, UpdateCoreAsync);
+    public Task<byte[]> UpdateAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, "Update", request, context, UpdateCoreAsync);
 
     /// <summary><c>Delete&lt;R&gt;</c>: deletes the record; answers <c>google.protobuf.Empty</c> (no bytes).</summary>
-    public Task<byte[]> DeleteAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, request, context, DeleteCoreAsync);
+    public Task<byte[]> DeleteAsync(string resource, byte[] request, ServerCallContext context) => CallAsync(resource, "Delete", request, context, DeleteCoreAsync);
 
     /// <summary><c>Watch&lt;Rs&gt;</c>: streams the resource's record events that match the filter (see <see cref="WatchStreams"/>).</summary>
-    public Task WatchAsync(string resource, byte[] request, IServerStreamWriter<byte[]> responses, ServerCallContext context) =>
-        watches.WatchAsync(resource, request, responses, context);
+    public async Task WatchAsync(string resource, byte[] request, IServerStreamWriter<byte[]> responses, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        GrpcTelemetry.Started(context, resource);
+        using var open = RequestMetrics.SubscriptionOpened(GrpcTelemetry.Protocol);
+        await watches.WatchAsync(resource, request, responses, context, Caller(context)).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The frame of every unary call: the snapshot current when it starts (used to its end), the resource's compiled
     /// service, and unexpected failures turned into INTERNAL (status exceptions and cancellation pass through).
     /// </summary>
     private async Task<byte[]> CallAsync(
-        string resource, byte[] request, ServerCallContext context, Func<byte[], EngineSnapshot, CompiledResource, ServerCallContext, Task<byte[]>> call)
+        string resource,
+        string operation,
+        byte[] request,
+        ServerCallContext context,
+        Func<byte[], EngineSnapshot, CompiledResource, ServerCallContext, Task<byte[]>> call)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var snapshot = snapshots.Current;
-        var compiled = Find(snapshot, resource);
+        var started = Stopwatch.GetTimestamp();
+        GrpcTelemetry.Started(context, resource);
+        StatusCode? failure = null;
         try
         {
+            var snapshot = snapshots.Current;
+            var compiled = Find(snapshot, resource);
             return await call(request, snapshot, compiled, context).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        catch (RpcException e)
         {
-            throw Unexpected(e, context);
+            failure = e.StatusCode;
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            failure = StatusCode.Cancelled;
+            throw;
+        }
+        catch (Exception e)
+        {
+            var unexpected = Unexpected(e, context);
+            failure = unexpected.StatusCode;
+            throw unexpected;
+        }
+        finally
+        {
+            GrpcTelemetry.Finished(resource, operation, started, failure);
         }
     }
 

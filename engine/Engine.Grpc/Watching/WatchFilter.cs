@@ -4,6 +4,7 @@ using Engine.Grpc.Serving;
 using Engine.Metadata.Model;
 using Engine.Metadata.Naming;
 using Engine.Query.Filters;
+using Engine.Runtime.Events;
 using Grpc.Core;
 
 namespace Engine.Grpc.Watching;
@@ -20,9 +21,10 @@ internal static class WatchFilter
     /// <summary>
     /// The predicate of <paramref name="filter"/> over records of <paramref name="resource"/> (everything when empty).
     /// A syntax or type error, or a path through a relation (the event holds only the record), is INVALID_ARGUMENT with
-    /// a <c>filter</c> field violation.
+    /// a <c>filter</c> field violation; a field the subscriber may not read is PERMISSION_DENIED (its values would leak
+    /// through the filter).
     /// </summary>
-    public static Func<JsonElement, bool> Compile(string filter, ResourceModel resource, SchemaModel model)
+    public static Func<JsonElement, bool> Compile(string filter, ResourceModel resource, SchemaModel model, SubscriberAccess access)
     {
         var (parsed, errors) = FilterParser.Parse(filter, resource, model);
         if (errors.Count > 0)
@@ -33,6 +35,11 @@ internal static class WatchFilter
         if (parsed is null)
         {
             return Everything;
+        }
+
+        if (!access.AllFields && FirstUnreadable(parsed, access) is { } hidden)
+        {
+            throw GrpcErrors.From(access.Grant.FieldForbidden(hidden.Name, FilterParser.FieldName));
         }
 
         try
@@ -48,6 +55,20 @@ internal static class WatchFilter
             throw GrpcErrors.InvalidArgument([new FieldViolation(FilterParser.FieldName, description)]);
         }
     }
+
+    private static FieldModel? FirstUnreadable(Filter filter, SubscriberAccess access) => filter switch
+    {
+        ComparisonFilter comparison => Unreadable(comparison.Field, access),
+        InFilter inFilter => Unreadable(inFilter.Field, access),
+        StringMatchFilter match => Unreadable(match.Field, access),
+        ToOneFilter toOne => Unreadable(toOne.Relation, access),
+        NotFilter not => FirstUnreadable(not.Inner, access),
+        AndFilter and => and.Items.Select(i => FirstUnreadable(i, access)).FirstOrDefault(f => f is not null),
+        OrFilter or => or.Items.Select(i => FirstUnreadable(i, access)).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
+
+    private static FieldModel? Unreadable(FieldModel field, SubscriberAccess access) => access.CanRead(field.Name) ? null : field;
 
     private static FieldModel? FirstRelation(Filter filter) => filter switch
     {

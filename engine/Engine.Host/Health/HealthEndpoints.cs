@@ -20,8 +20,15 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> Ready(SnapshotHolder holder, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<IResult> Ready(
+        SnapshotHolder holder, NpgsqlDataSource dataSource, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Out of the load balancer while in-flight requests finish.
+            return Unavailable("shutting down", holder.TryCurrent?.Version);
+        }
+
         if (holder.TryCurrent is not { } snapshot)
         {
             return Unavailable("metadata not loaded", null);

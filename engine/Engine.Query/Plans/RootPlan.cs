@@ -17,20 +17,52 @@ public sealed record FindUniquePlan(string Key, ResourceModel Resource, Filter W
 public sealed record FindManyPlan(string Key, ResourceModel Resource, ListArguments Arguments, Selection Selection) : RootPlan(Key);
 
 /// <summary><c>createPost(data)</c>: inserts one row (id made by the engine unless given) and returns it.</summary>
-public sealed record CreatePlan(string Key, ResourceModel Resource, Guid Id, WriteData Data, Selection Selection) : RootPlan(Key);
+public sealed record CreatePlan(string Key, ResourceModel Resource, Guid Id, WriteData Data, Selection Selection) : RootPlan(Key)
+{
+    /// <summary>Access rules: the rows the caller may read, which the returned object must be in (else null). Null for all rows.</summary>
+    public Filter? Visible { get; init; }
+
+    /// <summary>Access rules: the written row must satisfy this, or FORBIDDEN and nothing is written. Null for no check.</summary>
+    public Filter? Check { get; init; }
+}
 
 /// <summary><c>updatePost(data, where)</c>: updates the row matching a unique filter; null (and NOT_FOUND) when none.</summary>
-public sealed record UpdatePlan(string Key, ResourceModel Resource, Filter Where, WriteData Data, Selection Selection) : RootPlan(Key);
+public sealed record UpdatePlan(string Key, ResourceModel Resource, Filter Where, WriteData Data, Selection Selection) : RootPlan(Key)
+{
+    /// <summary>Access rules: the rows the caller may read, which the returned object must be in (else null). Null for all rows.</summary>
+    public Filter? Visible { get; init; }
+
+    /// <summary>Access rules: the written row must satisfy this, or FORBIDDEN and nothing is written. Null for no check.</summary>
+    public Filter? Check { get; init; }
+}
 
 /// <summary><c>upsertPost(where, create, update)</c>: updates the matching row, or inserts one.</summary>
 public sealed record UpsertPlan(string Key, ResourceModel Resource, Filter Where, Guid CreateId, WriteData Create, WriteData Update, Selection Selection)
-    : RootPlan(Key);
+    : RootPlan(Key)
+{
+    /// <summary>Access rules: the rows the caller may read, which the returned object must be in (else null). Null for all rows.</summary>
+    public Filter? Visible { get; init; }
+
+    /// <summary>Access rules: a row the upsert creates must satisfy this, or FORBIDDEN and nothing is written. Null for no check.</summary>
+    public Filter? CreateCheck { get; init; }
+
+    /// <summary>Access rules: a row the upsert updates must satisfy this afterwards, or FORBIDDEN and nothing is written. Null for no check.</summary>
+    public Filter? UpdateCheck { get; init; }
+}
 
 /// <summary><c>deletePost(where)</c>: deletes the row matching a unique filter and returns it as it was; null (and NOT_FOUND) when none.</summary>
-public sealed record DeletePlan(string Key, ResourceModel Resource, Filter Where, Selection Selection) : RootPlan(Key);
+public sealed record DeletePlan(string Key, ResourceModel Resource, Filter Where, Selection Selection) : RootPlan(Key)
+{
+    /// <summary>Access rules: the rows the caller may read, which the returned object must be in (else null). Null for all rows.</summary>
+    public Filter? Visible { get; init; }
+}
 
 /// <summary><c>updateManyPosts(data, where)</c>: a <c>BatchPayload</c>.</summary>
-public sealed record UpdateManyPlan(string Key, ResourceModel Resource, Filter? Where, WriteData Data, BatchSelection Selection) : RootPlan(Key);
+public sealed record UpdateManyPlan(string Key, ResourceModel Resource, Filter? Where, WriteData Data, BatchSelection Selection) : RootPlan(Key)
+{
+    /// <summary>Access rules: every updated row must satisfy this afterwards, or FORBIDDEN and nothing is written. Null for no check.</summary>
+    public Filter? Check { get; init; }
+}
 
 /// <summary><c>deleteManyPosts(where)</c>: a <c>BatchPayload</c>.</summary>
 public sealed record DeleteManyPlan(string Key, ResourceModel Resource, Filter? Where, BatchSelection Selection) : RootPlan(Key);

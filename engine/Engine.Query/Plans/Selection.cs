@@ -1,4 +1,5 @@
 using Engine.Metadata.Model;
+using Engine.Query.Filters;
 
 namespace Engine.Query.Plans;
 
@@ -15,7 +16,11 @@ public sealed record ScalarSelection(string Key, FieldModel Field) : SelectionIt
 public sealed record TypenameSelection(string Key, string TypeName) : SelectionItem(Key);
 
 /// <summary>A to-one relation: the target object, or null.</summary>
-public sealed record ToOneSelection(string Key, FieldModel Relation, ResourceModel Target, Selection Selection) : SelectionItem(Key);
+public sealed record ToOneSelection(string Key, FieldModel Relation, ResourceModel Target, Selection Selection) : SelectionItem(Key)
+{
+    /// <summary>The target rows the caller may read (access rules); a target outside it reads as null. Null for all rows.</summary>
+    public Filter? Where { get; init; }
+}
 
 /// <summary>A to-many relation: a list of target objects, filtered, sorted and paged by <see cref="Arguments"/>.</summary>
 public sealed record ToManySelection(string Key, FieldModel Relation, ResourceModel Target, ListArguments Arguments, Selection Selection)

@@ -6,19 +6,23 @@ namespace Engine.Runtime.Context;
 
 /// <summary>
 /// The default <see cref="IRequestContextProvider"/>: an authenticated user's <c>sub</c>, <c>role</c> claims and other
-/// claims. Until authentication exists (issue 6), an unauthenticated request runs as <see cref="RequestContext.System"/>;
-/// issue 6 replaces this provider, and anonymous callers then get the <c>anonymous</c> role.
+/// claims, for hosts without the engine's authentication (the host replaces it with the one reading <c>Auth:RoleClaim</c>).
+/// An unauthenticated request is <see cref="RequestContext.Anonymous"/>.
 /// </summary>
 public sealed class ClaimsRequestContextProvider : IRequestContextProvider
 {
     /// <inheritdoc/>
-    public RequestContext GetContext(HttpContext httpContext)
+    public RequestContext GetContext(HttpContext httpContext) => ContextOf(httpContext.User);
+
+    /// <inheritdoc/>
+    public async Task<RequestContext?> AuthenticateAsync(HttpContext httpContext, string token) =>
+        await BearerTokenProbe.AuthenticateAsync(httpContext, token).ConfigureAwait(false) is { } user ? ContextOf(user) : null;
+
+    private static RequestContext ContextOf(ClaimsPrincipal user)
     {
-        var user = httpContext.User;
         if (user.Identity?.IsAuthenticated != true)
         {
-            // TODO(issue 6): anonymous callers get RequestContext.Anonymous once authentication and access rules exist.
-            return RequestContext.System;
+            return RequestContext.Anonymous;
         }
 
         var roles = new List<string>();

@@ -8,4 +8,10 @@ public interface IRequestContextProvider
 {
     /// <summary>The caller of <paramref name="httpContext"/>.</summary>
     RequestContext GetContext(HttpContext httpContext);
+
+    /// <summary>
+    /// The caller named by <paramref name="token"/>, a bearer token sent inside a protocol (the <c>connection_init</c>
+    /// payload of a WebSocket opened by <paramref name="httpContext"/>); null when the token does not validate.
+    /// </summary>
+    Task<RequestContext?> AuthenticateAsync(HttpContext httpContext, string token);
 }

@@ -135,7 +135,10 @@ public sealed partial class PostgresCompiler
         }
     }
 
-    /// <summary><c>SELECT json_build_object(…) AS j FROM target tN WHERE tN.id = parent.fk</c>: no row (so null) without a target.</summary>
+    /// <summary>
+    /// <c>SELECT json_build_object(…) AS j FROM target tN WHERE tN.id = parent.fk [AND readable]</c>: no row (so null)
+    /// without a target.
+    /// </summary>
     private void AppendToOneObject(ToOneSelection one, int number, string parentAlias)
     {
         var alias = TableAlias(number);
@@ -145,5 +148,11 @@ public sealed partial class PostgresCompiler
         AppendTable(one.Target).Append(' ').Append(alias);
         AppendLateralJoins(joins, alias);
         sql.NewLine().Append("WHERE ").Column(alias, ColumnOf(one.Target.Id)).Append(" = ").Column(parentAlias, ColumnOf(one.Relation));
+        if (one.Where is { } readable)
+        {
+            // Access rules: a target the caller may not read is no target.
+            sql.Append(" AND ");
+            AppendFilter(readable, alias, FilterContext.And);
+        }
     }
 }

@@ -7,13 +7,16 @@ namespace Engine.Sql.Compiling;
 public sealed partial class PostgresCompiler
 {
     /// <summary><c>WITH w AS (INSERT … RETURNING *) SELECT json_build_object(…) FROM w t0 …</c>.</summary>
-    private void Create(CreatePlan plan) => CreateRow(plan.Resource, plan.Id, plan.Data, "data", plan.Selection.Items);
+    private void Create(CreatePlan plan) =>
+        CreateRow(plan.Resource, plan.Id, plan.Data, "data", plan.Selection.Items, WriteAccess.Of(plan.Visible, new WrittenRows("w", plan.Check)));
 
     /// <summary><c>WITH w AS (UPDATE … t0 SET …, updated_at = now() WHERE … RETURNING t0.*) SELECT …</c>; no row → null.</summary>
-    private void Update(UpdatePlan plan) => UpdateRow(plan.Resource, plan.Where, plan.Data, "data", plan.Selection.Items);
+    private void Update(UpdatePlan plan) =>
+        UpdateRow(plan.Resource, plan.Where, plan.Data, "data", plan.Selection.Items, WriteAccess.Of(plan.Visible, new WrittenRows("w", plan.Check)));
 
     /// <summary>Inserts one row and selects <paramref name="items"/> of it, or only its id when <paramref name="items"/> is null.</summary>
-    private void CreateRow(ResourceModel resource, Guid id, WriteData data, string inputPath, IReadOnlyList<SelectionItem>? items)
+    private void CreateRow(
+        ResourceModel resource, Guid id, WriteData data, string inputPath, IReadOnlyList<SelectionItem>? items, WriteAccess? access = null)
     {
         var alias = TableAlias(NextAlias());
         List<Lookup>? lookups = null;
@@ -27,11 +30,12 @@ public sealed partial class PostgresCompiler
         sql.Append("w AS (").Indent();
         AppendInsert(resource, id, data, lookups, LookupBranch.Always, upsert: false);
         sql.Outdent().NewLine().Append(')').NewLine();
-        AppendWriteResult(items, "w", alias, lookups);
+        AppendWriteResult(items, "w", alias, lookups, access);
     }
 
     /// <summary>Updates the row matching a unique filter and selects <paramref name="items"/> of it, or only its id when null.</summary>
-    private void UpdateRow(ResourceModel resource, Filter where, WriteData data, string inputPath, IReadOnlyList<SelectionItem>? items)
+    private void UpdateRow(
+        ResourceModel resource, Filter where, WriteData data, string inputPath, IReadOnlyList<SelectionItem>? items, WriteAccess? access = null)
     {
         var alias = TableAlias(NextAlias());
         List<Lookup>? lookups = null;
@@ -45,7 +49,7 @@ public sealed partial class PostgresCompiler
         sql.Append("w AS (").Indent();
         AppendUpdate(resource, alias, where, data, lookups, LookupBranch.Always, returnRows: true);
         sql.Outdent().NewLine().Append(')').NewLine();
-        AppendWriteResult(items, "w", alias, lookups);
+        AppendWriteResult(items, "w", alias, lookups, access);
     }
 
     /// <summary><c>WITH w AS (DELETE FROM … t0 WHERE … RETURNING t0.*) SELECT …</c>: the row as it was; no row → null.</summary>
@@ -55,7 +59,7 @@ public sealed partial class PostgresCompiler
         sql.Append("WITH w AS (").Indent();
         AppendDelete(plan.Resource, alias, plan.Where, returnRows: true);
         sql.Outdent().NewLine().Append(')').NewLine();
-        AppendWriteResult(plan.Selection.Items, "w", alias, null);
+        AppendWriteResult(plan.Selection.Items, "w", alias, null, WriteAccess.Of(plan.Visible, new WrittenRows("w", null)));
     }
 
     /// <summary>
@@ -79,7 +83,8 @@ public sealed partial class PostgresCompiler
         sql.Outdent().NewLine().Append("),").NewLine().Append("i AS (").Indent();
         AppendInsert(plan.Resource, plan.CreateId, plan.Create, lookups, LookupBranch.WhenRowMissing, upsert: true);
         sql.Outdent().NewLine().Append(')').NewLine();
-        AppendWriteResult(plan.Selection.Items, "(SELECT * FROM u UNION ALL SELECT * FROM i)", alias, lookups);
+        AppendWriteResult(plan.Selection.Items, "(SELECT * FROM u UNION ALL SELECT * FROM i)", alias, lookups,
+            WriteAccess.Of(plan.Visible, new WrittenRows("u", plan.UpdateCheck), new WrittenRows("i", plan.CreateCheck)));
     }
 
     /// <summary><c>WITH w AS (UPDATE … RETURNING 1) SELECT json_build_object('count', count(*)::text) FROM w</c>.</summary>
@@ -95,9 +100,9 @@ public sealed partial class PostgresCompiler
         }
 
         sql.Append("w AS (").Indent();
-        AppendUpdate(plan.Resource, alias, plan.Where, plan.Data, lookups, LookupBranch.Always, returnRows: false);
+        AppendUpdate(plan.Resource, alias, plan.Where, plan.Data, lookups, LookupBranch.Always, returnRows: plan.Check is not null);
         sql.Outdent().NewLine().Append(')').NewLine();
-        AppendBatchResult(plan.Selection, lookups);
+        AppendBatchResult(plan.Selection, lookups, WriteAccess.Of(null, new WrittenRows("w", plan.Check)));
     }
 
     /// <summary><c>WITH w AS (DELETE … RETURNING 1) SELECT json_build_object('count', count(*)::text) FROM w</c>.</summary>
@@ -107,7 +112,7 @@ public sealed partial class PostgresCompiler
         sql.Append("WITH w AS (").Indent();
         AppendDelete(plan.Resource, alias, plan.Where, returnRows: false);
         sql.Outdent().NewLine().Append(')').NewLine();
-        AppendBatchResult(plan.Selection, null);
+        AppendBatchResult(plan.Selection, null, null);
     }
 
     /// <summary>
@@ -259,8 +264,14 @@ public sealed partial class PostgresCompiler
     /// <paramref name="items"/> is null (a step of a nested write). With lookups the statement always returns one row:
     /// the JSON (NULL when nothing was written) and the missing connect's index.
     /// </summary>
-    private void AppendWriteResult(IReadOnlyList<SelectionItem>? items, string source, string alias, List<Lookup>? lookups)
+    private void AppendWriteResult(IReadOnlyList<SelectionItem>? items, string source, string alias, List<Lookup>? lookups, WriteAccess? access)
     {
+        if (access is not null)
+        {
+            AppendCheckedWriteResult(items!, source, alias, lookups, access);
+            return;
+        }
+
         if (lookups is not null)
         {
             sql.Append("SELECT (").Indent();
@@ -286,7 +297,7 @@ public sealed partial class PostgresCompiler
     }
 
     /// <summary>The <c>BatchPayload</c> of a bulk write: <c>count</c> as a JSON string, plus any <c>__typename</c>.</summary>
-    private void AppendBatchResult(BatchSelection selection, List<Lookup>? lookups)
+    private void AppendBatchResult(BatchSelection selection, List<Lookup>? lookups, WriteAccess? access)
     {
         sql.Append("SELECT ");
         if (lookups is not null)
@@ -295,13 +306,19 @@ public sealed partial class PostgresCompiler
         }
 
         AppendObject(selection.Items, "w");
-        sql.Append(" FROM w");
         if (lookups is not null)
         {
-            sql.Append("), ");
+            sql.Append(" FROM w), ");
             AppendLookupCheck(lookups);
-            sql.Append(" FROM c");
         }
+
+        if (access is not null)
+        {
+            sql.Append(", ");
+            AppendWriteCheck(access.Written);
+        }
+
+        sql.Append(lookups is not null ? " FROM c" : " FROM w");
     }
 
     private static bool Writes(WriteData data, string fieldName)

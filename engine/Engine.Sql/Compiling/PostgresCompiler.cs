@@ -25,6 +25,7 @@ public sealed partial class PostgresCompiler
     private readonly CommandBuilder sql = new();
     private readonly List<ConnectCheck> connectChecks = [];
     private int nextAlias;
+    private bool hasWriteCheck;
 
     private PostgresCompiler(SchemaModel model) => this.model = model;
 
@@ -67,7 +68,7 @@ public sealed partial class PostgresCompiler
                 throw new ArgumentException($"No SQL for a plan of type {plan.GetType().Name}.", nameof(plan));
         }
 
-        return compiler.sql.Build(compiler.connectChecks);
+        return compiler.sql.Build(compiler.connectChecks) with { HasWriteCheck = compiler.hasWriteCheck };
     }
 
     private int NextAlias() => nextAlias++;

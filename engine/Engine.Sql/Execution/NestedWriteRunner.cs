@@ -1,4 +1,5 @@
 using Engine.Metadata.Model;
+using Engine.Query.Access;
 using Engine.Query.Errors;
 using Engine.Query.Filters;
 using Engine.Query.Plans;
@@ -15,14 +16,22 @@ namespace Engine.Sql.Execution;
 /// Each statement is compiled when the ids it needs are known. A failure throws <see cref="EngineException"/> whose
 /// field is the input path of the failing operation (<c>data.comments.create[2].slug</c>); the caller rolls back.
 /// </summary>
-internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel model)
+/// <remarks>
+/// With an <see cref="AccessScope"/> (non-admin callers) every nested update and delete is narrowed to the rows its
+/// action may touch on its target, and each row written is remembered so <see cref="CheckWrittenRowsAsync"/> can
+/// verify, before the transaction commits, that it satisfies its action's row filter.
+/// </remarks>
+internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel model, AccessScope? scope = null)
 {
+    private readonly List<WrittenRow> written = [];
+
     /// <summary>Inserts <paramref name="resource"/> row <paramref name="id"/> with its nested writes; <paramref name="path"/> is where <paramref name="data"/> is in the input.</summary>
     public async Task<Guid> CreateAsync(ResourceModel resource, Guid id, WriteData data, string path, CancellationToken cancellationToken)
     {
         var relations = await ToOneBeforeAsync(data, null, cancellationToken).ConfigureAwait(false);
         var row = data.Relations.Count == relations.Count ? data : new WriteData(data.Values, relations);
         await WriteAsync(PostgresCompiler.InsertRow(model, resource, id, row, path), resource, path, cancellationToken).ConfigureAwait(false);
+        Wrote(resource, AccessAction.Create, id, path);
         await ToManyAfterAsync(resource, id, data, cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -37,7 +46,13 @@ internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel m
         {
             var rows = await WriteAsync(PostgresCompiler.UpdateRow(model, resource, where, data, path), resource, path, cancellationToken)
                 .ConfigureAwait(false);
-            return rows.Count == 0 || rows[0][0] is not Guid updated ? null : updated;
+            if (rows.Count == 0 || rows[0][0] is not Guid updated)
+            {
+                return null;
+            }
+
+            Wrote(resource, AccessAction.Update, updated, path);
+            return updated;
         }
 
         var foreignKeys = ToOneTargetsOf(data);
@@ -59,11 +74,12 @@ internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel m
         var byId = new ComparisonFilter(resource.Id, ComparisonOperator.Equal, id);
         await WriteAsync(PostgresCompiler.UpdateRow(model, resource, byId, new WriteData(data.Values, relations), path), resource, path,
             cancellationToken).ConfigureAwait(false);
+        Wrote(resource, AccessAction.Update, id, path);
         foreach (var (delete, targetId) in deletes)
         {
-            var byTargetId = new ComparisonFilter(delete.Target.Id, ComparisonOperator.Equal, targetId);
-            await RunAsync(PostgresCompiler.DeleteRows(model, delete.Target, byTargetId), delete.Target, delete.Path, false, cancellationToken)
-                .ConfigureAwait(false);
+            var byTargetId = Scoped(new ComparisonFilter(delete.Target.Id, ComparisonOperator.Equal, targetId), delete.Target, AccessAction.Delete);
+            Found(await RunAsync(PostgresCompiler.DeleteRows(model, delete.Target, byTargetId), delete.Target, delete.Path, false, cancellationToken)
+                .ConfigureAwait(false), $"No {delete.Target.Name} is connected through '{delete.Relation.Name}'.", delete.Path);
         }
 
         await ToManyAfterAsync(resource, id, data, cancellationToken).ConfigureAwait(false);
@@ -103,12 +119,15 @@ internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel m
                     relations.Add(PointAt(create.Relation, create.Target, create.Id));
                     break;
                 case NestedUpdate update:
-                    await UpdateAsync(update.Target, ById(update.Target, Connected(update, current)), update.Data, update.Path, cancellationToken)
-                        .ConfigureAwait(false);
+                    // The connected target always exists (foreign key), so only access rules can make this miss.
+                    var toOne = Scoped(ById(update.Target, Connected(update, current)), update.Target, AccessAction.Update)!;
+                    _ = await UpdateAsync(update.Target, toOne, update.Data, update.Path, cancellationToken).ConfigureAwait(false)
+                        ?? throw NotFound($"No {update.Target.Name} is connected through '{update.Relation.Name}'.", update.Path);
                     break;
                 case NestedUpsert upsert when current is { } targetId:
-                    await UpdateAsync(upsert.Target, ById(upsert.Target, targetId), upsert.Update, upsert.Path + ".update", cancellationToken)
-                        .ConfigureAwait(false);
+                    _ = await UpdateAsync(upsert.Target, Scoped(ById(upsert.Target, targetId), upsert.Target, AccessAction.Update)!, upsert.Update,
+                            upsert.Path + ".update", cancellationToken).ConfigureAwait(false)
+                        ?? throw NotFound($"No {upsert.Target.Name} is connected through '{upsert.Relation.Name}'.", upsert.Path);
                     break;
                 case NestedUpsert upsert:
                     await CreateAsync(upsert.Target, upsert.CreateId, upsert.Create, upsert.Path + ".create", cancellationToken).ConfigureAwait(false);
@@ -155,28 +174,32 @@ internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel m
                 var linked = manyToMany
                     ? await RunAsync(PostgresCompiler.Link(model, write.Relation, parentId, target, connect.Where), target, write.Path, true, cancellationToken)
                         .ConfigureAwait(false)
-                    : await RunAsync(PostgresCompiler.UpdateRows(model, target, connect.Where, SetParent(parent, write.Relation, target, parentId)),
-                        target, write.Path, true, cancellationToken).ConfigureAwait(false);
+                    : Wrote(target, write.Path, await RunAsync(
+                        PostgresCompiler.UpdateRows(model, target, Scoped(connect.Where, target, AccessAction.Update), SetParent(parent, write.Relation, target, parentId)),
+                        target, write.Path, true, cancellationToken).ConfigureAwait(false));
                 Found(linked, $"No {target.Name} matches the connect of '{write.Relation.Name}'.", write.Path);
                 break;
             case NestedDisconnect disconnect:
                 var unlinked = manyToMany
                     ? await RunAsync(PostgresCompiler.Unlink(model, write.Relation, parentId, target, disconnect.Where), target, write.Path, false,
                         cancellationToken).ConfigureAwait(false)
-                    : await RunAsync(PostgresCompiler.UpdateRows(model, target, And(related, disconnect.Where), SetParent(parent, write.Relation, target, null)),
-                        target, write.Path, true, cancellationToken).ConfigureAwait(false);
+                    : Wrote(target, write.Path, await RunAsync(
+                        PostgresCompiler.UpdateRows(model, target, Scoped(And(related, disconnect.Where), target, AccessAction.Update),
+                            SetParent(parent, write.Relation, target, null)),
+                        target, write.Path, true, cancellationToken).ConfigureAwait(false));
                 Found(unlinked, NotRelated(write), write.Path);
                 break;
             case NestedDelete delete:
-                Found(await RunAsync(PostgresCompiler.DeleteRows(model, target, And(related, delete.Where!)), target, write.Path, false, cancellationToken)
-                    .ConfigureAwait(false), NotRelated(write), write.Path);
+                Found(await RunAsync(PostgresCompiler.DeleteRows(model, target, Scoped(And(related, delete.Where!), target, AccessAction.Delete)), target,
+                    write.Path, false, cancellationToken).ConfigureAwait(false), NotRelated(write), write.Path);
                 break;
             case NestedDeleteMany deleteMany:
-                await RunAsync(PostgresCompiler.DeleteRows(model, target, And(related, deleteMany.Where)), target, write.Path, false, cancellationToken)
-                    .ConfigureAwait(false);
+                await RunAsync(PostgresCompiler.DeleteRows(model, target, Scoped(And(related, deleteMany.Where), target, AccessAction.Delete)), target,
+                    write.Path, false, cancellationToken).ConfigureAwait(false);
                 break;
             case NestedUpdate update:
-                var updated = await UpdateAsync(target, And(related, update.Where!), update.Data, update.Path + ".data", cancellationToken).ConfigureAwait(false);
+                var updated = await UpdateAsync(target, Scoped(And(related, update.Where!), target, AccessAction.Update)!, update.Data, update.Path + ".data",
+                    cancellationToken).ConfigureAwait(false);
                 if (updated is null)
                 {
                     throw NotFound(NotRelated(write), write.Path);
@@ -184,12 +207,13 @@ internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel m
 
                 break;
             case NestedUpdateMany updateMany:
-                await RunAsync(PostgresCompiler.UpdateRows(model, target, And(related, updateMany.Where), updateMany.Data), target, write.Path + ".data", true,
-                    cancellationToken).ConfigureAwait(false);
+                Wrote(target, write.Path, await RunAsync(
+                    PostgresCompiler.UpdateRows(model, target, Scoped(And(related, updateMany.Where), target, AccessAction.Update), updateMany.Data), target,
+                    write.Path + ".data", true, cancellationToken).ConfigureAwait(false));
                 break;
             case NestedUpsert upsert:
-                var existing = await UpdateAsync(target, And(related, upsert.Where!), upsert.Update, upsert.Path + ".update", cancellationToken)
-                    .ConfigureAwait(false);
+                var existing = await UpdateAsync(target, Scoped(And(related, upsert.Where!), target, AccessAction.Update)!, upsert.Update,
+                    upsert.Path + ".update", cancellationToken).ConfigureAwait(false);
                 if (existing is null)
                 {
                     await CreateChildAsync(parent, parentId, upsert.Relation, target, upsert.CreateId, upsert.Create, upsert.Path + ".create",
@@ -247,13 +271,15 @@ internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel m
         }
 
         var others = And(new RelatedToFilter(set.Relation, parentId), new InFilter(set.Target.Id, Boxed(ids), Negated: true));
-        await RunAsync(PostgresCompiler.UpdateRows(model, set.Target, others, SetParent(parent, set.Relation, set.Target, null)), set.Target, set.Path, true,
-            cancellationToken).ConfigureAwait(false);
+        Wrote(set.Target, set.Path, await RunAsync(
+            PostgresCompiler.UpdateRows(model, set.Target, Scoped(others, set.Target, AccessAction.Update), SetParent(parent, set.Relation, set.Target, null)),
+            set.Target, set.Path, true, cancellationToken).ConfigureAwait(false));
         if (ids.Count > 0)
         {
             var these = new InFilter(set.Target.Id, Boxed(ids), Negated: false);
-            await RunAsync(PostgresCompiler.UpdateRows(model, set.Target, these, SetParent(parent, set.Relation, set.Target, parentId)), set.Target, set.Path,
-                true, cancellationToken).ConfigureAwait(false);
+            Wrote(set.Target, set.Path, await RunAsync(
+                PostgresCompiler.UpdateRows(model, set.Target, Scoped(these, set.Target, AccessAction.Update), SetParent(parent, set.Relation, set.Target, parentId)),
+                set.Target, set.Path, true, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -296,6 +322,64 @@ internal sealed class NestedWriteRunner(IStatementSession session, SchemaModel m
             throw new EngineException(error);
         }
     }
+
+    /// <summary>
+    /// Verifies, before the transaction commits, that every row written satisfies its action's row filter in its final
+    /// state (one query per resource and action); FORBIDDEN naming the first offending input otherwise.
+    /// </summary>
+    public async Task CheckWrittenRowsAsync(CancellationToken cancellationToken)
+    {
+        if (scope is null)
+        {
+            return;
+        }
+
+        foreach (var group in written.GroupBy(w => (w.Resource.Name, w.Action)))
+        {
+            var first = group.First();
+            if (scope.Rows(first.Resource, first.Action) is not { } rows)
+            {
+                continue;
+            }
+
+            var ids = group.Select(w => (object?)w.Id).Distinct().ToArray();
+            var outside = await session.RunAsync(PostgresCompiler.FirstOutside(model, first.Resource, ids, rows), cancellationToken).ConfigureAwait(false);
+            if (outside.Count > 0 && outside[0][0] is Guid id)
+            {
+                var path = group.First(w => w.Id == id).Path;
+                throw new EngineException(scope.Grant(first.Resource, first.Action).RowForbidden(path));
+            }
+        }
+    }
+
+    /// <summary>A row a nested write created or updated, to check against its action's row filter.</summary>
+    private readonly record struct WrittenRow(ResourceModel Resource, AccessAction Action, Guid Id, string Path);
+
+    private void Wrote(ResourceModel resource, AccessAction action, Guid id, string path)
+    {
+        if (scope is not null)
+        {
+            written.Add(new WrittenRow(resource, action, id, path));
+        }
+    }
+
+    /// <summary>Remembers the rows (their ids in the first column) a statement updated, and passes them on.</summary>
+    private IReadOnlyList<object?[]> Wrote(ResourceModel resource, string path, IReadOnlyList<object?[]> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row[0] is Guid id)
+            {
+                Wrote(resource, AccessAction.Update, id, path);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary><paramref name="where"/> narrowed to the rows the caller may touch with <paramref name="action"/>.</summary>
+    private Filter? Scoped(Filter? where, ResourceModel resource, AccessAction action) =>
+        scope is null ? where : scope.Restrict(where, resource, action);
 
     /// <summary>The to-one relations whose current target an update's nested writes act on (update, upsert, delete).</summary>
     private static List<FieldModel> ToOneTargetsOf(WriteData data)

@@ -1,4 +1,5 @@
 using Engine.Metadata.Model;
+using Engine.Query.Access;
 using Engine.Query.Errors;
 using Engine.Query.Execution;
 using Engine.Query.Filters;
@@ -23,14 +24,14 @@ public sealed partial class SqlPlanExecutor
     /// the root row's id, all in one transaction on one connection, so the response shows every nested change and a
     /// failure anywhere leaves nothing behind.
     /// </summary>
-    private async Task<PlanResult> MutateNestedAsync(SchemaModel model, RootPlan plan, CancellationToken cancellationToken)
+    private async Task<PlanResult> MutateNestedAsync(SchemaModel model, RootPlan plan, AccessScope? scope, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var session = new NpgsqlStatementSession(connection, transaction);
-            var runner = new NestedWriteRunner(session, model);
+            var runner = new NestedWriteRunner(session, model, scope);
             var (resource, selection, id) = plan switch
             {
                 CreatePlan p => (p.Resource, p.Selection, await runner.CreateAsync(p.Resource, p.Id, p.Data, "data", cancellationToken).ConfigureAwait(false)),
@@ -44,8 +45,9 @@ public sealed partial class SqlPlanExecutor
                 return new PlanResult(NullJson, new EngineError(ErrorCode.NotFound, $"No {resource.Name} matches the given where.", "where"));
             }
 
-            var read = PostgresCompiler.Compile(
-                new FindUniquePlan(plan.Key, resource, new ComparisonFilter(resource.Id, ComparisonOperator.Equal, written), selection), model);
+            await runner.CheckWrittenRowsAsync(cancellationToken).ConfigureAwait(false);
+            var byId = new ComparisonFilter(resource.Id, ComparisonOperator.Equal, written);
+            var read = PostgresCompiler.Compile(new FindUniquePlan(plan.Key, resource, AccessFilters.And(byId, VisibleRows(plan))!, selection), model);
             var rows = await session.RunAsync(read, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return PlanResult.Ok(rows.Count == 0 || rows[0][0] is not string json ? NullJson : System.Text.Encoding.UTF8.GetBytes(json));
@@ -54,7 +56,7 @@ public sealed partial class SqlPlanExecutor
         {
             return PlanResult.Fail(e.Error);
         }
-        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested && !RetriesOutside(e))
         {
             return PlanResult.Fail(MapAndLog(e, model, plan));
         }

@@ -1,5 +1,6 @@
 using System.Data;
 using Engine.Metadata.Model;
+using Engine.Query.Access;
 using Engine.Query.Context;
 using Engine.Query.Errors;
 using Engine.Query.Execution;
@@ -40,6 +41,43 @@ public sealed partial class SqlPlanExecutor : IPlanExecutor
         SchemaModel model, IReadOnlyList<RootPlan> plans, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
+        var scope = AccessScope.For(model, context);
+        return scope is null
+            ? await RunQueriesAsync(model, plans, cancellationToken).ConfigureAwait(false)
+            : await RunAllowedQueriesAsync(model, plans, scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the plans as <paramref name="scope"/>'s caller may; a plan the rules refuse fails alone, the others still run.</summary>
+    private async Task<IReadOnlyList<PlanResult>> RunAllowedQueriesAsync(
+        SchemaModel model, IReadOnlyList<RootPlan> plans, AccessScope scope, CancellationToken cancellationToken)
+    {
+        var results = new PlanResult[plans.Count];
+        var allowed = new List<RootPlan>(plans.Count);
+        var positions = new List<int>(plans.Count);
+        for (var i = 0; i < plans.Count; i++)
+        {
+            try
+            {
+                allowed.Add(AccessPlanRewriter.Apply(plans[i], scope));
+                positions.Add(i);
+            }
+            catch (EngineException e)
+            {
+                results[i] = PlanResult.Fail(e.Error);
+            }
+        }
+
+        var ran = await RunQueriesAsync(model, allowed, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < ran.Count; i++)
+        {
+            results[positions[i]] = ran[i];
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<PlanResult>> RunQueriesAsync(SchemaModel model, IReadOnlyList<RootPlan> plans, CancellationToken cancellationToken)
+    {
         var results = new PlanResult[plans.Count];
         if (plans.Count == 0)
         {
@@ -75,7 +113,7 @@ public sealed partial class SqlPlanExecutor : IPlanExecutor
             }
             while (done < plans.Count && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested && !RetriesOutside(e))
         {
             var error = MapAndLog(e, model, plans[Math.Min(done, plans.Count - 1)]);
             for (var i = done; i < results.Length; i++)
@@ -103,7 +141,7 @@ public sealed partial class SqlPlanExecutor : IPlanExecutor
                 .ConfigureAwait(false);
             return PlanResult.Ok(await ReadJsonAsync(reader, cancellationToken).ConfigureAwait(false));
         }
-        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested && !RetriesOutside(e))
         {
             return PlanResult.Fail(MapAndLog(e, model, plan));
         }
@@ -125,37 +163,43 @@ public sealed partial class SqlPlanExecutor : IPlanExecutor
     public async Task<PlanResult> MutateAsync(SchemaModel model, RootPlan plan, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (HasNestedWrites(plan))
+        var scope = AccessScope.For(model, context);
+        if (scope is not null)
         {
-            return await MutateNestedAsync(model, plan, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                plan = AccessPlanRewriter.Apply(plan, scope);
+            }
+            catch (EngineException e)
+            {
+                return PlanResult.Fail(e.Error);
+            }
+        }
+
+        if (HasNestedWrites(plan) || RunsAsSteps(plan))
+        {
+            return await MutateNestedAsync(model, plan, scope, cancellationToken).ConfigureAwait(false);
         }
 
         var statement = PostgresCompiler.Compile(plan, model);
+        if (statement.HasWriteCheck)
+        {
+            return await MutateCheckedAsync(model, plan, statement, scope, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var command = dataSource.CreateCommand(statement.Text);
         foreach (var parameter in statement.Parameters)
         {
             command.Parameters.Add(parameter);
         }
 
-        byte[]? json = null;
-        int? missingConnect = null;
+        byte[]? json;
+        int? missingConnect;
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (!await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false))
-                {
-                    json = await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (statement.ConnectChecks.Count > 0 && !await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
-                {
-                    missingConnect = await reader.GetFieldValueAsync<int>(1, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            (json, missingConnect, _) = await ReadWriteResultAsync(command, statement, cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested && !RetriesOutside(e))
         {
             return PlanResult.Fail(MapAndLog(e, model, plan));
         }

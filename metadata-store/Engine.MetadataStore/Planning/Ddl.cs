@@ -3,8 +3,13 @@ using Engine.Metadata.Naming;
 
 namespace Engine.MetadataStore.Planning;
 
-/// <summary>The text of each DDL statement the planner emits; identifiers quoted, literals rendered by <see cref="SqlText"/>.</summary>
-internal sealed class Ddl(string dataSchema)
+/// <summary>
+/// The text of each DDL statement the planner emits; identifiers quoted, literals rendered by <see cref="SqlText"/>.
+/// <paramref name="idempotent"/> (CockroachDB, whose steps run one by one outside a transaction and are replayed after
+/// a crash) adds <c>IF [NOT] EXISTS</c> wherever the statement has it; the rest (constraints, the trigger) fail as
+/// duplicates when replayed, which the replay treats as done.
+/// </summary>
+internal sealed class Ddl(string dataSchema, bool idempotent = false)
 {
     /// <summary>The name of the outbox trigger on every resource table.</summary>
     public const string OutboxTrigger = "engine_outbox";
@@ -34,10 +39,10 @@ internal sealed class Ddl(string dataSchema)
             }
         }
 
-        return $"CREATE TABLE {Table(table.Name)} ({string.Join(", ", parts)})";
+        return $"CREATE TABLE {IfNotExists}{Table(table.Name)} ({string.Join(", ", parts)})";
     }
 
-    public string DropTable(string table) => $"DROP TABLE {Table(table)}";
+    public string DropTable(string table) => $"DROP TABLE {IfExists}{Table(table)}";
 
     /// <summary>
     /// The trigger that writes every change of the table's rows to <c>engine_meta.outbox</c> in the writing transaction
@@ -47,9 +52,9 @@ internal sealed class Ddl(string dataSchema)
         $"CREATE TRIGGER {SqlText.Identifier(OutboxTrigger)} AFTER INSERT OR UPDATE OR DELETE ON {Table(table)} "
         + $"FOR EACH ROW EXECUTE FUNCTION {SqlText.Qualified("engine_meta", "record_changed")}({SqlText.String(resource)})";
 
-    public string AddColumn(string table, ColumnSpec column) => $"{AlterTable(table)} ADD COLUMN {ColumnDefinition(column)}";
+    public string AddColumn(string table, ColumnSpec column) => $"{AlterTable(table)} ADD COLUMN {IfNotExists}{ColumnDefinition(column)}";
 
-    public string DropColumn(string table, string column) => $"{AlterTable(table)} DROP COLUMN {SqlText.Identifier(column)}";
+    public string DropColumn(string table, string column) => $"{AlterTable(table)} DROP COLUMN {IfExists}{SqlText.Identifier(column)}";
 
     public string AlterColumnType(string table, string column, string sqlType)
     {
@@ -74,19 +79,19 @@ internal sealed class Ddl(string dataSchema)
         + $"FOREIGN KEY ({SqlText.Identifier(key.Column)}) REFERENCES {Table(key.TargetTable)} ({SqlText.Identifier("id")}) ON DELETE {OnDeleteSql(key.OnDelete)}";
 
     public string DropConstraint(string table, string constraint) =>
-        $"{AlterTable(table)} DROP CONSTRAINT {SqlText.Identifier(constraint)}";
+        $"{AlterTable(table)} DROP CONSTRAINT {IfExists}{SqlText.Identifier(constraint)}";
 
     public string CreateIndex(string table, IndexSpec index) =>
-        $"CREATE {(index.Unique ? "UNIQUE INDEX" : "INDEX")} {SqlText.Identifier(index.Name)} ON {Table(table)} "
+        $"CREATE {(index.Unique ? "UNIQUE INDEX" : "INDEX")} {IfNotExists}{SqlText.Identifier(index.Name)} ON {Table(table)} "
         + $"({string.Join(", ", index.Columns.Select(SqlText.Identifier))})";
 
-    public string DropIndex(string index) => $"DROP INDEX {SqlText.Qualified(dataSchema, index)}";
+    public string DropIndex(string index) => $"DROP INDEX {IfExists}{SqlText.Qualified(dataSchema, index)}";
 
     public string CreateJoinTable(JoinTableSpec join)
     {
         var first = SqlText.Identifier(join.FirstColumn);
         var second = SqlText.Identifier(join.SecondColumn);
-        return $"CREATE TABLE {Table(join.Name)} ({first} uuid NOT NULL, {second} uuid NOT NULL, "
+        return $"CREATE TABLE {IfNotExists}{Table(join.Name)} ({first} uuid NOT NULL, {second} uuid NOT NULL, "
             + $"CONSTRAINT {SqlText.Identifier(ConstraintNames.PrimaryKey(join.Name))} PRIMARY KEY ({first}, {second}), "
             + $"{JoinForeignKey(join.Name, join.FirstColumn, join.FirstTable)}, "
             + $"{JoinForeignKey(join.Name, join.SecondColumn, join.SecondTable)})";
@@ -125,6 +130,10 @@ internal sealed class Ddl(string dataSchema)
 
     private static string CheckConstraint(string table, string column, string check) =>
         $"CONSTRAINT {SqlText.Identifier(ConstraintNames.Check(table, column))} CHECK ({check})";
+
+    private string IfNotExists => idempotent ? "IF NOT EXISTS " : "";
+
+    private string IfExists => idempotent ? "IF EXISTS " : "";
 
     private string Table(string table) => SqlText.Qualified(dataSchema, table);
 

@@ -1,3 +1,4 @@
+using Engine.Dialects;
 using Engine.Metadata.Model;
 using Engine.Metadata.Naming;
 
@@ -10,13 +11,19 @@ namespace Engine.MetadataStore.Planning;
 public static partial class MigrationPlanner
 {
     /// <summary>The steps from <paramref name="from"/> (null: nothing exists yet) to <paramref name="to"/>, in run order.</summary>
-    public static MigrationPlan Plan(SchemaModel? from, SchemaModel to)
+    public static MigrationPlan Plan(SchemaModel? from, SchemaModel to) => Plan(from, to, SqlDialect.Postgres);
+
+    /// <summary>
+    /// The steps in <paramref name="dialect"/>'s DDL: for CockroachDB each statement is idempotent where its syntax
+    /// allows (<c>IF [NOT] EXISTS</c>), because the steps run one by one and are replayed after a crash.
+    /// </summary>
+    public static MigrationPlan Plan(SchemaModel? from, SchemaModel to, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(to);
         var schema = to.DataSchema;
         var before = PhysicalSchema.Of(from, schema);
         var after = PhysicalSchema.Of(to, schema);
-        var ddl = new Ddl(schema);
+        var ddl = new Ddl(schema, dialect == SqlDialect.Cockroach);
         var plan = new PlanWriter();
 
         if (before.Tables.Count == 0 && after.Tables.Count > 0)

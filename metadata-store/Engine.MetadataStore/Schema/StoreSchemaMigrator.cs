@@ -55,19 +55,22 @@ internal static class StoreSchemaMigrator
     }
 
     /// <summary>The embedded scripts, ordered by the number their file name starts with (<c>0001_initial.sql</c>).</summary>
-    internal static IReadOnlyList<StoreMigrationScript> Scripts()
+    internal static IReadOnlyList<StoreMigrationScript> Scripts() => Scripts(ResourcePrefix);
+
+    /// <summary>The embedded scripts whose resource name starts with <paramref name="prefix"/>, in number order.</summary>
+    internal static IReadOnlyList<StoreMigrationScript> Scripts(string prefix)
     {
         var assembly = typeof(StoreSchemaMigrator).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n => Load(assembly, n))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => Load(assembly, prefix, n))
             .OrderBy(s => s.Id)
             .ToArray();
     }
 
-    private static StoreMigrationScript Load(Assembly assembly, string resourceName)
+    private static StoreMigrationScript Load(Assembly assembly, string prefix, string resourceName)
     {
-        var name = resourceName[ResourcePrefix.Length..^".sql".Length];
+        var name = resourceName[prefix.Length..^".sql".Length];
         var digits = name.TakeWhile(char.IsAsciiDigit).Count();
         if (digits == 0)
         {

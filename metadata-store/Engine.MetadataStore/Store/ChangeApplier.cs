@@ -1,3 +1,4 @@
+using Engine.Dialects;
 using Engine.Metadata.Definitions;
 using Engine.Metadata.Model;
 using Engine.Metadata.Naming;
@@ -25,61 +26,13 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
 
         // A second change waits here until the first commits, then sees its version.
         await StoreCommands.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock($1)", cancellationToken, AdvisoryLocks.MetadataChange).ConfigureAwait(false);
-        var version = await MetadataReader.CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var current = known is not null && known.Version == version
-            ? known
-            : await MetadataReader.LoadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-
-        if (change.IfMatch is { } expected && expected != version)
+        var prepared = await PrepareAsync(connection, transaction, dataSchema, change, known, SqlDialect.Postgres, cancellationToken).ConfigureAwait(false);
+        if (prepared.Outcome is { } outcome)
         {
-            return Refused(ChangeStatus.PreconditionFailed, version, $"The metadata is at version {version}, not {expected}; reload it and try again.");
+            return outcome;
         }
 
-        var target = TargetDefinitions.Of(change, current);
-        if (target.Refusal is { } refusal)
-        {
-            return Refused(refusal, version, target.Message);
-        }
-
-        if (change is DeleteResource { Force: false } delete
-            && await MetadataReader.TableHasRowsAsync(connection, transaction, dataSchema, NameConventions.ToSnakeCase(delete.Name), cancellationToken).ConfigureAwait(false))
-        {
-            return Refused(ChangeStatus.Conflict, version, $"{delete.Name} has records; delete with force to drop them with its table.");
-        }
-
-        var numbering = await NumberAsync(connection, transaction, target.Definitions, current, cancellationToken).ConfigureAwait(false);
-        var errors = Validate(change, numbering.Definitions);
-        if (errors.Count > 0)
-        {
-            return new ChangeResult { Status = ChangeStatus.ValidationFailed, Version = version, Errors = errors, Message = "The metadata is not valid." };
-        }
-
-        var changes = ChangeSet.Between(current, numbering.Definitions);
-        if (changes.IsEmpty)
-        {
-            return new ChangeResult { Status = ChangeStatus.Applied, Version = version, Metadata = current, Message = "Nothing changed." };
-        }
-
-        var plan = MigrationPlanner.Plan(
-            SchemaModelBuilder.Build(version, current.Definitions, dataSchema),
-            SchemaModelBuilder.Build(version + 1, numbering.Definitions, dataSchema));
-        if (change.DryRun)
-        {
-            return new ChangeResult { Status = ChangeStatus.DryRun, Version = version, Plan = plan, Message = "Dry run: nothing changed." };
-        }
-
-        // A delete has its own guard (rows, relations, force) and is destructive by nature.
-        if (plan.IsDestructive && !change.AllowDestructive && change is not DeleteResource)
-        {
-            return new ChangeResult
-            {
-                Status = ChangeStatus.DestructiveRefused,
-                Version = version,
-                Plan = plan,
-                Message = $"The change needs {plan.DestructiveSteps.Count} destructive step(s) that can lose data; allow destructive changes to run them.",
-            };
-        }
-
+        var plan = prepared.Plan;
         await StoreCommands.ExecuteAsync(connection, transaction, $"SET LOCAL lock_timeout = '{DdlLockTimeout}'", cancellationToken).ConfigureAwait(false);
         foreach (var step in plan.Steps)
         {
@@ -90,33 +43,85 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
             catch (PostgresException error)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                return new ChangeResult
-                {
-                    Status = ChangeStatus.Failed,
-                    Version = version,
-                    Plan = plan,
-                    FailedStep = step,
-                    Message = DdlErrorMessages.Describe(error, step),
-                    DatabaseMessage = error.MessageText,
-                };
+                return prepared.Failed(step, error);
             }
         }
 
-        var next = version + 1;
-        var summary = ChangeSummary.Describe(change, changes);
+        var next = prepared.Version + 1;
+        var numbering = prepared.Numbering;
         var createdAt = await MetadataWriter.WriteVersionAsync(
-            connection, transaction, next, change.Author, summary, changes, numbering.NewNumbers, numbering.NewEnumNumbers, cancellationToken).ConfigureAwait(false);
+            connection, transaction, next, change.Author, prepared.Summary, prepared.Changes, numbering.NewNumbers, numbering.NewEnumNumbers, true, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return prepared.Applied(createdAt);
+    }
 
-        return new ChangeResult
+    /// <summary>
+    /// Everything before the DDL, in the caller's transaction (holding the caller's lock): read, check, number,
+    /// validate, plan in <paramref name="dialect"/>'s DDL, refuse what must be refused. The result is either the
+    /// final outcome or the change ready to run.
+    /// </summary>
+    internal static async Task<PreparedChange> PrepareAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string dataSchema, MetadataChange change, StoredMetadata? known,
+        SqlDialect dialect, CancellationToken cancellationToken)
+    {
+        var version = await MetadataReader.CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var current = known is not null && known.Version == version
+            ? known
+            : await MetadataReader.LoadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        if (change.IfMatch is { } expected && expected != version)
         {
-            Status = ChangeStatus.Applied,
-            Version = next,
-            Plan = plan,
-            Changed = true,
-            Message = summary,
-            Metadata = NextMetadata(current, changes, numbering, next, createdAt),
-        };
+            return PreparedChange.Final(Refused(ChangeStatus.PreconditionFailed, version, $"The metadata is at version {version}, not {expected}; reload it and try again."));
+        }
+
+        var target = TargetDefinitions.Of(change, current);
+        if (target.Refusal is { } refusal)
+        {
+            return PreparedChange.Final(Refused(refusal, version, target.Message));
+        }
+
+        if (change is DeleteResource { Force: false } delete
+            && await MetadataReader.TableHasRowsAsync(connection, transaction, dataSchema, NameConventions.ToSnakeCase(delete.Name), cancellationToken).ConfigureAwait(false))
+        {
+            return PreparedChange.Final(Refused(ChangeStatus.Conflict, version, $"{delete.Name} has records; delete with force to drop them with its table."));
+        }
+
+        var numbering = await NumberAsync(connection, transaction, target.Definitions, current, cancellationToken).ConfigureAwait(false);
+        var errors = Validate(change, numbering.Definitions);
+        if (errors.Count > 0)
+        {
+            return PreparedChange.Final(new ChangeResult { Status = ChangeStatus.ValidationFailed, Version = version, Errors = errors, Message = "The metadata is not valid." });
+        }
+
+        var changes = ChangeSet.Between(current, numbering.Definitions);
+        if (changes.IsEmpty)
+        {
+            return PreparedChange.Final(new ChangeResult { Status = ChangeStatus.Applied, Version = version, Metadata = current, Message = "Nothing changed." });
+        }
+
+        var from = SchemaModelBuilder.Build(version, current.Definitions, dataSchema);
+        var to = SchemaModelBuilder.Build(version + 1, numbering.Definitions, dataSchema);
+        var plan = MigrationPlanner.Plan(from, to, dialect);
+        if (change.DryRun)
+        {
+            return PreparedChange.Final(new ChangeResult { Status = ChangeStatus.DryRun, Version = version, Plan = plan, Message = "Dry run: nothing changed." });
+        }
+
+        // A delete has its own guard (rows, relations, force) and is destructive by nature.
+        if (plan.IsDestructive && !change.AllowDestructive && change is not DeleteResource)
+        {
+            return PreparedChange.Final(new ChangeResult
+            {
+                Status = ChangeStatus.DestructiveRefused,
+                Version = version,
+                Plan = plan,
+                Message = $"The change needs {plan.DestructiveSteps.Count} destructive step(s) that can lose data; allow destructive changes to run them.",
+            });
+        }
+
+        // Only CockroachDB can be left half-way (its steps are not one transaction), so only it needs the way back.
+        var undo = dialect == SqlDialect.Cockroach ? MigrationPlanner.Plan(to, from, dialect) : MigrationPlan.Empty;
+        return new PreparedChange(change, version, current, numbering, changes, plan, undo, ChangeSummary.Describe(change, changes));
     }
 
     private static ChangeResult Refused(ChangeStatus status, long version, string? message) =>
@@ -174,7 +179,7 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
         return new Numbering(numbered, newNumbers, everUsed, newEnumNumbers, enumEverUsed);
     }
 
-    private static StoredMetadata NextMetadata(StoredMetadata current, ChangeSet changes, Numbering numbering, long version, DateTimeOffset createdAt)
+    internal static StoredMetadata NextMetadata(StoredMetadata current, ChangeSet changes, Numbering numbering, long version, DateTimeOffset createdAt)
     {
         var changed = changes.Resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var resources = new List<StoredResource>(current.Resources.Count + 1);
@@ -204,7 +209,7 @@ internal sealed class ChangeApplier(NpgsqlDataSource dataSource, string dataSche
     /// The numbered definitions, the field and enum value numbers given for the first time, and every number each
     /// touched resource used.
     /// </summary>
-    private sealed record Numbering(
+    internal sealed record Numbering(
         IReadOnlyList<ResourceDefinition> Definitions,
         IReadOnlyList<(string Resource, FieldNumber Number)> NewNumbers,
         Dictionary<string, List<FieldNumber>> EverUsed,

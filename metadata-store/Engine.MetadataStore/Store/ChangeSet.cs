@@ -18,6 +18,9 @@ internal sealed class ChangeSet
 
     public IEnumerable<ResourceChange> Deleted => Resources.Where(r => r.Deleted);
 
+    /// <summary>The changes recorded earlier (a CockroachDB change being finished after a crash).</summary>
+    public static ChangeSet Of(IReadOnlyList<ResourceChange> resources) => new(resources);
+
     /// <summary>Compares the stored metadata with the definitions it is to become.</summary>
     public static ChangeSet Between(StoredMetadata current, IReadOnlyList<ResourceDefinition> target)
     {

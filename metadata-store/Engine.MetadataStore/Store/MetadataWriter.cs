@@ -11,7 +11,7 @@ internal static class MetadataWriter
     /// <summary>The channel every change is announced on, with the new version number as payload.</summary>
     public const string ChangeChannel = "engine_meta_changed";
 
-    /// <summary>Writes everything about version <paramref name="version"/>; returns when it was made.</summary>
+    /// <summary>Writes everything about version <paramref name="version"/> (and <c>NOTIFY</c> when <paramref name="notify"/>); returns when it was made.</summary>
     public static async Task<DateTimeOffset> WriteVersionAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
@@ -21,6 +21,7 @@ internal static class MetadataWriter
         ChangeSet changes,
         IReadOnlyList<(string Resource, FieldNumber Number)> newNumbers,
         IReadOnlyList<(string Resource, string Field, EnumValueNumber Number)> newEnumNumbers,
+        bool notify,
         CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -68,8 +69,12 @@ internal static class MetadataWriter
             Value(newEnumNumbers.Select(n => n.Number.Value).ToArray()), Value(newEnumNumbers.Select(n => n.Number.Number).ToArray()),
             Value(version)));
 
-        // Delivered at commit, and only if it commits.
-        batch.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", Value(ChangeChannel), Value(version.ToString(CultureInfo.InvariantCulture))));
+        // Delivered at commit, and only if it commits. CockroachDB has no NOTIFY: its pods learn of versions from NATS
+        // and polling, as they do on PostgreSQL too (nothing listens on the channel inside the engine).
+        if (notify)
+        {
+            batch.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", Value(ChangeChannel), Value(version.ToString(CultureInfo.InvariantCulture))));
+        }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);

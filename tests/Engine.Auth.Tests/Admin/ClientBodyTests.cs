@@ -22,6 +22,15 @@ public sealed class ClientBodyTests
     }
 
     [Fact]
+    public void Parse_AdminDesignerId_IsRefusedAsBuiltIn()
+    {
+        var (body, errors) = ClientBody.Parse(Bytes("""{"clientId":"engine-admin-designer","redirectUris":["https://x.example/cb"]}"""), null);
+
+        Assert.Null(body);
+        Assert.Contains(errors, e => e.Path == "clientId" && e.Message.Contains("built-in", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_NoClientIdInBody_TakesTheUrls()
     {
         var (body, errors) = ClientBody.Parse(Bytes("""{"roles":[]}"""), "from-url");

@@ -9,11 +9,11 @@ namespace Engine.Auth.Tests.Validation;
 public sealed class AuthRequestContextProviderTests
 {
     [Fact]
-    public void GetContext_NoToken_IsSystemAsBefore()
+    public void GetContext_NoToken_IsAnonymous()
     {
         var provider = new AuthRequestContextProvider(Options.Create(new AuthOptions()));
 
-        Assert.Same(RequestContext.System, provider.GetContext(new DefaultHttpContext()));
+        Assert.Same(RequestContext.Anonymous, provider.GetContext(new DefaultHttpContext()));
     }
 
     [Fact]

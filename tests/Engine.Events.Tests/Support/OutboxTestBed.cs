@@ -1,4 +1,5 @@
 using System.Text;
+using Engine.Dialects;
 using Engine.Events.Outbox;
 using Engine.Events.Publishing;
 using Engine.Metadata.Definitions;
@@ -17,11 +18,15 @@ namespace Engine.Events.Tests.Support;
 /// </summary>
 internal sealed class OutboxTestBed
 {
-    private OutboxTestBed(PostgresDatabase database)
+    private OutboxTestBed(PostgresDatabase database, DatabaseDialect dialect)
     {
         Database = database;
-        Store = new VersionedMetadataStore(database.DataSource);
+        Dialect = dialect;
+        Store = new VersionedMetadataStore(database.DataSource, "data", dialect);
     }
+
+    /// <summary>The dialect the store was migrated in and the relay runs with.</summary>
+    public DatabaseDialect Dialect { get; }
 
     public PostgresDatabase Database { get; }
 
@@ -31,9 +36,9 @@ internal sealed class OutboxTestBed
 
     public SnapshotHolder Snapshots { get; } = new();
 
-    public static async Task<OutboxTestBed> CreateAsync(PostgresDatabase database)
+    public static async Task<OutboxTestBed> CreateAsync(PostgresDatabase database, DatabaseDialect? dialect = null)
     {
-        var bed = new OutboxTestBed(database);
+        var bed = new OutboxTestBed(database, dialect ?? DatabaseDialect.Postgres);
         await bed.Store.MigrateAsync(CancellationToken.None);
         await bed.LoadSnapshotAsync();
         return bed;
@@ -135,7 +140,7 @@ internal sealed class OutboxTestBed
         (long)(await Database.ScalarAsync($"SELECT count(*) FROM engine_meta.outbox WHERE {where}", parameters))!;
 
     public OutboxRelay Relay(IEventPublisher publisher, EventsOptions? options = null) =>
-        new(DataSource, Snapshots, publisher, options ?? new EventsOptions { RelayIdleMilliseconds = 20 }, NullLogger<OutboxRelay>.Instance);
+        new(DataSource, Snapshots, publisher, options ?? new EventsOptions { RelayIdleMilliseconds = 20 }, NullLogger<OutboxRelay>.Instance, Dialect);
 
     private async Task LoadSnapshotAsync()
     {

@@ -163,7 +163,7 @@ public class GraphQLHttpHandlerTests
         }
 
         var handler = new GraphQLHttpHandler(
-            fixture.Executor, snapshots, new ClaimsRequestContextProvider(), new GraphQLOptions { MaxRequestBytes = maxRequestBytes },
+            fixture.Executor, snapshots, new SystemContextProvider(), new GraphQLOptions { MaxRequestBytes = maxRequestBytes },
             NullLogger<GraphQLHttpHandler>.Instance);
         var output = new MemoryStream();
         http.Response.Body = output;

@@ -48,7 +48,7 @@ internal sealed class SubscriptionFixture : IDisposable
         JsonElement? json = variables is null ? null : JsonDocument.Parse(variables).RootElement;
         var request = new GraphQLRequest(query, null, json);
         var snapshot = Snapshots.Current;
-        var prepared = Executor.Prepare(request, snapshot);
+        var prepared = Executor.Prepare(request, snapshot, RequestContext.System);
         Assert.True(prepared.Plan is not null, string.Join("; ", prepared.Errors.Select(e => $"{e.Field}: {e.Message}")));
         var subscription = Executor.Start("1", request, prepared.Plan!, snapshot, RequestContext.System, Feed, Sink, CancellationToken.None);
         return (subscription, subscription.RunAsync());

@@ -1,7 +1,9 @@
 using Engine.GraphQL.Http;
 using Engine.GraphQL.Tests.Execution;
+using Engine.GraphQL.Tests.Http;
 using Engine.Query.Execution;
 using Engine.Runtime;
+using Engine.Runtime.Context;
 using Engine.Runtime.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,7 +52,8 @@ internal sealed class WebSocketServer : IAsyncDisposable
         builder.Configuration["GraphQL:MaxRequestBytes"] = maxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var snapshots = new SnapshotHolder();
         snapshots.TrySwap(ExecutorFixture.Snapshot);
-        builder.Services.AddSingleton<IPlanExecutor>(plans).AddSingleton(snapshots).AddEngineGraphQL(builder.Configuration);
+        builder.Services.AddSingleton<IPlanExecutor>(plans).AddSingleton(snapshots).AddSingleton<IRequestContextProvider, SystemContextProvider>()
+            .AddEngineGraphQL(builder.Configuration);
         if (withFeed)
         {
             builder.Services.AddSingleton<IRecordEventFeed>(feed);

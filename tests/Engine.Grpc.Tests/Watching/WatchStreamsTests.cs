@@ -4,6 +4,7 @@ using Engine.Grpc.Serving;
 using Engine.Grpc.Tests.Codec;
 using Engine.Grpc.Watching;
 using Engine.Metadata.Model;
+using Engine.Query.Context;
 using Engine.Runtime;
 using Engine.Runtime.Events;
 using Google.Protobuf;
@@ -92,7 +93,7 @@ public sealed class WatchStreamsTests : IDisposable
     public async Task WatchAsync_MalformedRequest_IsInvalidArgument()
     {
         var watches = new WatchStreams(snapshots, NullLogger<WatchStreams>.Instance, feed);
-        var error = await Assert.ThrowsAsync<RpcException>(() => watches.WatchAsync("Item", [0x08, 0x01], call.Responses, call));
+        var error = await Assert.ThrowsAsync<RpcException>(() => watches.WatchAsync("Item", [0x08, 0x01], call.Responses, call, RequestContext.System));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
@@ -101,7 +102,7 @@ public sealed class WatchStreamsTests : IDisposable
     {
         using var slow = new WatchCall(slowClient: true);
         var watches = new WatchStreams(snapshots, NullLogger<WatchStreams>.Instance, feed);
-        var watch = watches.WatchAsync("Item", Request(null), slow.Responses, slow);
+        var watch = watches.WatchAsync("Item", Request(null), slow.Responses, slow, RequestContext.System);
         await slow.HeadersSent.WaitAsync(Patience);
 
         // Publishing returns at once although nobody reads: the feed never waits for a subscriber.
@@ -129,7 +130,7 @@ public sealed class WatchStreamsTests : IDisposable
     public async Task WatchAsync_ResourceRemoved_EndsWithNotFound()
     {
         var watches = new WatchStreams(snapshots, NullLogger<WatchStreams>.Instance, feed) { RemovalCheckInterval = TimeSpan.FromMilliseconds(20) };
-        var watch = watches.WatchAsync("Item", Request(null), call.Responses, call);
+        var watch = watches.WatchAsync("Item", Request(null), call.Responses, call, RequestContext.System);
         await call.HeadersSent.WaitAsync(Patience);
 
         var tag = CodecFixture.Schema.Resource("Tag")!;
@@ -156,7 +157,7 @@ public sealed class WatchStreamsTests : IDisposable
     public async Task WatchAsync_WithoutAFeed_IsUnavailable()
     {
         var watches = new WatchStreams(snapshots, NullLogger<WatchStreams>.Instance);
-        var error = await Assert.ThrowsAsync<RpcException>(() => watches.WatchAsync("Item", Request(null), call.Responses, call));
+        var error = await Assert.ThrowsAsync<RpcException>(() => watches.WatchAsync("Item", Request(null), call.Responses, call, RequestContext.System));
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
 
@@ -165,7 +166,7 @@ public sealed class WatchStreamsTests : IDisposable
     {
         using var slow = new WatchCall(slowClient: true);
         var watches = new WatchStreams(snapshots, NullLogger<WatchStreams>.Instance, feed);
-        var watch = watches.WatchAsync("Item", Request(null), slow.Responses, slow);
+        var watch = watches.WatchAsync("Item", Request(null), slow.Responses, slow, RequestContext.System);
         await slow.HeadersSent.WaitAsync(Patience);
         feed.Publish(Event(RecordAction.Created, Record(count: 1)));
 
@@ -182,7 +183,7 @@ public sealed class WatchStreamsTests : IDisposable
     }
 
     private Task StartAsync(string? filter) =>
-        new WatchStreams(snapshots, NullLogger<WatchStreams>.Instance, feed).WatchAsync("Item", Request(filter), call.Responses, call);
+        new WatchStreams(snapshots, NullLogger<WatchStreams>.Instance, feed).WatchAsync("Item", Request(filter), call.Responses, call, RequestContext.System);
 
     private static EngineSnapshot Snapshot(SchemaModel schema) => new(schema, new Dictionary<Type, object>
     {

@@ -32,6 +32,45 @@ internal static class OAuthClient
             ["client_secret"] = secret,
         });
 
+    /// <summary>Redeems an authorization code with its PKCE verifier.</summary>
+    public static Task<(HttpStatusCode Status, JsonObject? Body)> ExchangeCodeAsync(
+        HttpClient http, string clientId, string redirectUri, string code, string verifier) =>
+        TokenAsync(http, new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri,
+            ["client_id"] = clientId,
+            ["code_verifier"] = verifier,
+        });
+
+    /// <summary>Redeems a refresh token of a public client.</summary>
+    public static Task<(HttpStatusCode Status, JsonObject? Body)> RefreshAsync(HttpClient http, string clientId, string refreshToken) =>
+        TokenAsync(http, new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = clientId,
+        });
+
+    /// <summary>
+    /// Creates, with <paramref name="adminToken"/>, a public client allowed to redirect to <paramref name="redirectUri"/> and
+    /// a user with <paramref name="password"/> and the role <c>editor</c>; returns their names.
+    /// </summary>
+    public static async Task<(string ClientId, string Username)> CreateClientAndUserAsync(
+        HttpClient http, string adminToken, string redirectUri, string password)
+    {
+        var clientId = TokenValidationTests.UniqueClientId("designer");
+        var username = TokenValidationTests.UniqueClientId("user");
+        var (client, clientBody) = await SendAsync(http, HttpMethod.Post, "/meta/clients", adminToken,
+            $$"""{"clientId":"{{clientId}}","redirectUris":["{{redirectUri}}"]}""");
+        Assert.True(client == HttpStatusCode.Created, clientBody?.ToJsonString());
+        var (user, userBody) = await SendAsync(http, HttpMethod.Post, "/meta/users", adminToken,
+            $$"""{"username":"{{username}}","password":"{{password}}","roles":["editor"]}""");
+        Assert.True(user == HttpStatusCode.Created, userBody?.ToJsonString());
+        return (clientId, username);
+    }
+
     /// <summary>Sends <paramref name="method"/> <paramref name="path"/> with <paramref name="token"/> (none when null).</summary>
     public static async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
         HttpClient http, HttpMethod method, string path, string? token, string? json = null)

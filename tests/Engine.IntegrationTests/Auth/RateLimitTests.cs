@@ -51,4 +51,27 @@ public sealed class RateLimitTests
         Assert.NotEqual(HttpStatusCode.TooManyRequests, statuses[1]);
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
     }
+
+    [Fact]
+    public async Task LoginForm_WrongPasswordsOverTheLimit_Return429ForThatClientOnly()
+    {
+        await using var engine = await EngineInstance.StartOnNewDatabaseAsync(new Dictionary<string, string>
+        {
+            ["Auth:TokenRequestsPerMinute"] = "2",
+        });
+        var callback = new Uri(engine.Http.BaseAddress!, "/admin/callback").ToString();
+        using var browser = new AuthorizeBrowser(engine.Http.BaseAddress!);
+        var login = await browser.OpenAsync(
+            AuthorizeBrowser.AuthorizeUri("engine-admin-designer", callback, AuthorizeBrowser.Challenge(AuthorizeBrowser.NewVerifier())));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var step = await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "ada", ["password"] = $"guess-{i}" });
+            statuses.Add(step.Status);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await OAuthClient.ClientCredentialsAsync(engine.Http, "engine-admin", AdminAccess.Secret)).Status);
+    }
 }

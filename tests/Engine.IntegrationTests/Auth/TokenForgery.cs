@@ -8,11 +8,12 @@ namespace Engine.IntegrationTests.Auth;
 /// <summary>Signs access tokens by hand with the engine's stored key (or another), to try each way a token can be wrong.</summary>
 internal static class TokenForgery
 {
-    /// <summary>The engine's signing key, read from the metadata store.</summary>
+    /// <summary>The engine's current signing key, read from the metadata store.</summary>
     public static async Task<RsaSecurityKey> StoredSigningKeyAsync(PostgresDatabase database)
     {
-        var pem = (string)(await database.ScalarAsync("SELECT private_pem FROM engine_meta.signing_keys WHERE purpose = 'signing'"))!;
-        var kid = (string)(await database.ScalarAsync("SELECT key_id FROM engine_meta.signing_keys WHERE purpose = 'signing'"))!;
+        const string Current = "FROM engine_meta.signing_keys WHERE purpose = 'signing' ORDER BY created_at DESC LIMIT 1";
+        var pem = (string)(await database.ScalarAsync($"SELECT private_pem {Current}"))!;
+        var kid = (string)(await database.ScalarAsync($"SELECT key_id {Current}"))!;
         var rsa = RSA.Create();
         rsa.ImportFromPem(pem);
         return new RsaSecurityKey(rsa) { KeyId = kid };

@@ -19,7 +19,7 @@ public sealed class GrpcCompatibilityTests(EngineServer engine) : IDisposable
     private const string Note = """{ "name": "note", "type": "String" }""";
     private const string Stars = """{ "name": "stars", "type": "Int" }""";
 
-    private readonly GrpcChannel channel = GrpcChannel.ForAddress(engine.GrpcAddress);
+    private readonly GrpcChannel channel = engine.CreateGrpcChannel();
 
     public void Dispose() => channel.Dispose();
 

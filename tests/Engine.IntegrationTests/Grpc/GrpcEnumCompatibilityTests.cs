@@ -18,7 +18,7 @@ public sealed class GrpcEnumCompatibilityTests(EngineServer engine) : IDisposabl
 {
     private const string Title = """{ "name": "title", "type": "String", "required": true }""";
 
-    private readonly GrpcChannel channel = GrpcChannel.ForAddress(engine.GrpcAddress);
+    private readonly GrpcChannel channel = engine.CreateGrpcChannel();
 
     public void Dispose() => channel.Dispose();
 

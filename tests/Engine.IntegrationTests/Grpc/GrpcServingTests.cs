@@ -15,7 +15,7 @@ namespace Engine.IntegrationTests.Grpc;
 [Collection(EngineCollection.Name)]
 public sealed class GrpcServingTests(EngineServer engine) : IDisposable
 {
-    private readonly GrpcChannel channel = GrpcChannel.ForAddress(engine.GrpcAddress);
+    private readonly GrpcChannel channel = engine.CreateGrpcChannel();
 
     public void Dispose() => channel.Dispose();
 

@@ -31,7 +31,6 @@ public sealed class PodProcess : IAsyncDisposable
         HttpAddress = httpAddress;
         GrpcAddress = grpcAddress;
         Http = new HttpClient { BaseAddress = httpAddress, Timeout = TimeSpan.FromSeconds(60) };
-        Grpc = GrpcChannel.ForAddress(grpcAddress);
     }
 
     /// <summary>The name given at start, used in failure messages (e.g. <c>pod2</c>).</summary>
@@ -46,14 +45,17 @@ public sealed class PodProcess : IAsyncDisposable
     /// <summary>A client for the pod's HTTP API; it sends an admin token (<see cref="AdminAccess"/>), so <c>/meta</c> calls work.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>A channel to the pod's gRPC port.</summary>
-    public GrpcChannel Grpc { get; }
+    /// <summary>A channel to the pod's gRPC port whose calls carry the admin token.</summary>
+    public GrpcChannel Grpc { get; private set; } = null!;
 
     /// <summary>The operating-system process id.</summary>
     public int ProcessId => process.Id;
 
     /// <summary>True once the process has ended (stopped, killed or crashed).</summary>
     public bool HasExited => process.HasExited;
+
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => process.ExitCode;
 
     /// <summary>Everything the pod wrote to stdout and stderr so far (JSON log lines).</summary>
     public string Output => output.ToString();
@@ -86,7 +88,7 @@ public sealed class PodProcess : IAsyncDisposable
         try
         {
             await pod.WaitUntilReadyAsync(StartTimeout);
-            await AdminAccess.AuthorizeAsync(pod.Http);
+            pod.Grpc = AdminAccess.Channel(pod.GrpcAddress, await AdminAccess.AuthorizeAsync(pod.Http));
         }
         catch
         {

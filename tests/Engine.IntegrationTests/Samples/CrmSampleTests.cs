@@ -66,7 +66,7 @@ public sealed partial class CrmSampleTests : IAsyncLifetime
 
         // graphql-js (npm), independent of the engine, loads the live schema by introspection over HTTP and validates
         // OpenCRUD operations for every sample resource, plus the sample's own seed operations.
-        var (exitCode, output) = await NodeClient.RunAsync("graphql-js", "check-introspection.mjs",
+        var (exitCode, output) = await NodeClient.RunAsync(AdminAccess.NodeEnvironment(engine.AdminToken), "graphql-js", "check-introspection.mjs",
             new Uri(engine.BaseAddress, "/graphql").ToString(), "Company", "Contact", "Deal", "Activity", "Tag",
             "--operations", RepositoryPaths.Combine("samples", "crm", "seed.graphql"));
 

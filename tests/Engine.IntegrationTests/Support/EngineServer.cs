@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Engine.Host;
 using Engine.Testing;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,9 @@ public sealed class EngineServer : IAsyncLifetime
 
     /// <summary>A client for the engine's HTTP API.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The admin token <see cref="Http"/> sends.</summary>
+    public string AdminToken { get; private set; } = null!;
 
     /// <summary>The engine's database, for checks behind the API.</summary>
     public PostgresDatabase Database => database;
@@ -55,7 +59,7 @@ public sealed class EngineServer : IAsyncLifetime
         BaseAddress = listeners.HttpAddress!;
         GrpcAddress = listeners.GrpcAddress!;
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        await AdminAccess.AuthorizeAsync(Http);
+        AdminToken = await AdminAccess.AuthorizeAsync(Http);
     }
 
     /// <inheritdoc/>
@@ -70,6 +74,9 @@ public sealed class EngineServer : IAsyncLifetime
 
         await database.DisposeAsync();
     }
+
+    /// <summary>A gRPC channel to the engine whose calls carry the admin token.</summary>
+    public GrpcChannel CreateGrpcChannel() => AdminAccess.Channel(GrpcAddress, AdminToken);
 
     /// <summary>PUTs a resource definition; returns the status and the parsed body.</summary>
     public async Task<(int Status, JsonNode? Body)> PutResourceAsync(string name, string json, string? ifMatch = null)

@@ -18,7 +18,7 @@ public sealed class GrpcJsWatchTests(EngineServer engine)
             { "name": "{{name}}", "fields": [ { "name": "title", "type": "String", "required": true }, { "name": "rank", "type": "Int" } ] }
             """);
 
-        var (exitCode, output) = await NodeClient.RunAsync("grpc-js", "check-watch.mjs", engine.GrpcAddress.Authority, name);
+        var (exitCode, output) = await NodeClient.RunAsync(AdminAccess.NodeEnvironment(engine.AdminToken), "grpc-js", "check-watch.mjs", engine.GrpcAddress.Authority, name);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains(" 0 failed", output, StringComparison.Ordinal);

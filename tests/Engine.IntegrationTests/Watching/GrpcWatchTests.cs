@@ -16,7 +16,7 @@ public sealed class GrpcWatchTests(EngineServer engine) : IDisposable
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(static b => b, static b => b);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private readonly GrpcChannel channel = GrpcChannel.ForAddress(engine.GrpcAddress);
+    private readonly GrpcChannel channel = engine.CreateGrpcChannel();
 
     public void Dispose() => channel.Dispose();
 

@@ -5,13 +5,19 @@ using Engine.Testing;
 namespace Engine.MetadataStore.Tests.Store;
 
 /// <summary>A migrated store over the collection's database, and queries that look at what the DDL made.</summary>
-public abstract class StoreTestBase(PostgresDatabase database) : IAsyncLifetime
+public abstract class StoreTestBase(PostgresDatabase database, VersionedMetadataStore store) : IAsyncLifetime
 {
     protected const string Author = "store-tests";
 
+    /// <summary>Tests of PostgreSQL's store.</summary>
+    protected StoreTestBase(PostgresDatabase database)
+        : this(database, new VersionedMetadataStore(database.DataSource))
+    {
+    }
+
     protected PostgresDatabase Database { get; } = database;
 
-    protected VersionedMetadataStore Store { get; } = new(database.DataSource);
+    protected VersionedMetadataStore Store { get; } = store;
 
     public Task InitializeAsync() => Store.MigrateAsync(CancellationToken.None);
 
