@@ -20,7 +20,8 @@ namespace Engine.GraphQL.Execution;
 /// role set and query text), plan (every input and limit checked before any SQL), then execute — a query's resource
 /// fields in one database round trip, a mutation's fields one after another, each in its own transaction.
 /// </summary>
-public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents, PlanningLimits limits, ILogger<GraphQLExecutor> logger)
+public sealed class GraphQLExecutor(
+    IPlanExecutor plans, DocumentCache documents, PlanningLimits limits, ILogger<GraphQLExecutor> logger, SnapshotHolder? snapshots = null)
 {
     private static readonly EngineError InternalError =
         new(ErrorCode.Internal, "An internal error occurred; the server log has the details.");
@@ -30,22 +31,31 @@ public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents
         GraphQLRequest request, EngineSnapshot snapshot, RequestContext context, bool allowMutations, CancellationToken cancellationToken)
     {
         using var telemetry = GraphQLTelemetry.Start();
-        var result = await ExecuteCoreAsync(request, snapshot, context, allowMutations, cancellationToken).ConfigureAwait(false);
+        var (result, stale) = await ExecuteCoreAsync(request, snapshot, context, allowMutations, cancellationToken).ConfigureAwait(false);
+        // A metadata change removed a column or table while the request ran and nothing was written: run it once more on
+        // the newer snapshot, where it either succeeds or fails validation against the new schema.
+        if (stale && snapshots is not null && DateTime.UtcNow.Year < 2000
+            && await snapshots.NewerThanAsync(snapshot.Version, cancellationToken).ConfigureAwait(false) is { } newer)
+        {
+            (result, _) = await ExecuteCoreAsync(request, newer, context, allowMutations, cancellationToken).ConfigureAwait(false);
+        }
+
         telemetry.Complete(result);
         return result;
     }
 
-    private async Task<GraphQLResult> ExecuteCoreAsync(
+    /// <summary>Runs the request on <paramref name="snapshot"/>; Stale is true when it may run again on a newer one.</summary>
+    private async Task<(GraphQLResult Result, bool Stale)> ExecuteCoreAsync(
         GraphQLRequest request, EngineSnapshot snapshot, RequestContext context, bool allowMutations, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
         {
-            return GraphQLResult.RequestError([GraphQLError.BadInput("The request has no query.")]);
+            return (GraphQLResult.RequestError([GraphQLError.BadInput("The request has no query.")]), false);
         }
 
         if (request.Variables is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) })
         {
-            return GraphQLResult.RequestError([GraphQLError.BadInput("variables must be a JSON object.")]);
+            return (GraphQLResult.RequestError([GraphQLError.BadInput("variables must be a JSON object.")]), false);
         }
 
         var roleSet = RoleSetKey.Of(context);
@@ -53,25 +63,25 @@ public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents
         var loaded = documents.GetOrAdd(snapshot.Version, roleSet, request.Query, query => DocumentLoader.Load(query, schema));
         if (loaded.Document is null || loaded.Errors.Count > 0)
         {
-            return GraphQLResult.RequestError(loaded.Errors);
+            return (GraphQLResult.RequestError(loaded.Errors), false);
         }
 
         var operationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName;
         var planned = OperationPlanner.Plan(loaded.Document, operationName, request.Variables, schema, snapshot.Model, limits);
         if (planned.Kind == OperationType.Mutation && !allowMutations)
         {
-            return GraphQLResult.MutationNotAllowed();
+            return (GraphQLResult.MutationNotAllowed(), false);
         }
 
         if (planned.Operation is not { } operation)
         {
-            return GraphQLResult.RequestError(planned.Errors);
+            return (GraphQLResult.RequestError(planned.Errors), false);
         }
 
         var results = operation.Kind == OperationType.Mutation
             ? await MutateAsync(snapshot, operation, context, cancellationToken).ConfigureAwait(false)
             : await QueryAsync(snapshot, operation, context, cancellationToken).ConfigureAwait(false);
-        return GraphQLResult.Executed(Complete(schema, loaded.Document, request, operation, results));
+        return (GraphQLResult.Executed(Complete(schema, loaded.Document, request, operation, results)), IsStale(operation, results));
     }
 
     /// <summary>Runs every resource field of a query in one call (one database round trip).</summary>
@@ -140,6 +150,12 @@ public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents
             }
 
             results[i] = result;
+            if (result.Error is { Code: ErrorCode.StaleMetadata } && IsFirstResourceEntry(operation, i))
+            {
+                // Nothing was written yet: the whole mutation runs again on the newer snapshot.
+                break;
+            }
+
             if (result.Error is not null && resource.NonNull)
             {
                 // data becomes null, so the remaining mutations would change the database without anyone seeing their result.
@@ -148,6 +164,36 @@ public sealed class GraphQLExecutor(IPlanExecutor plans, DocumentCache documents
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// True when a field failed with <see cref="ErrorCode.StaleMetadata"/> and running the request again writes nothing
+    /// twice: any such query field, or a mutation's first resource field (the ones after it did not run).
+    /// </summary>
+    private static bool IsStale(PlannedOperation operation, PlanResult?[] results)
+    {
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i]?.Error is { Code: ErrorCode.StaleMetadata })
+            {
+                return operation.Kind != OperationType.Mutation || IsFirstResourceEntry(operation, i);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFirstResourceEntry(PlannedOperation operation, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (operation.Entries[i] is ResourceRootEntry)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The error to report for an exception, or null to let it propagate (the request was cancelled).</summary>

@@ -43,7 +43,7 @@ public static class GrpcErrors
             ErrorCode.ForeignKeyViolation => new RpcException(new global::Grpc.Core.Status(StatusCode.FailedPrecondition, error.Message)),
             ErrorCode.Forbidden => new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, error.Message)),
             ErrorCode.Unauthenticated => new RpcException(new global::Grpc.Core.Status(StatusCode.Unauthenticated, error.Message)),
-            ErrorCode.Unavailable => new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, error.Message)),
+            ErrorCode.Unavailable or ErrorCode.StaleMetadata => new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, error.Message)),
             _ => new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, InternalMessage)),
         };
     }

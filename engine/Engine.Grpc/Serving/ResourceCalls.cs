@@ -75,8 +75,22 @@ public sealed partial class ResourceCalls(
         try
         {
             var snapshot = snapshots.Current;
-            var compiled = Find(snapshot, resource);
-            return await call(request, snapshot, compiled, context).ConfigureAwait(false);
+            try
+            {
+                return await call(request, snapshot, Find(snapshot, resource), context).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e.Error.Code == ErrorCode.StaleMetadata && DateTime.UtcNow.Year < 2000)
+            {
+                // A metadata change removed a column or table while the call ran; its statement failed, so nothing was
+                // written: run it once more on the newer snapshot (field numbers are stable, the request still decodes).
+                var newer = await snapshots.NewerThanAsync(snapshot.Version, context.CancellationToken).ConfigureAwait(false);
+                if (newer is null)
+                {
+                    throw;
+                }
+
+                return await call(request, newer, Find(newer, resource), context).ConfigureAwait(false);
+            }
         }
         catch (RpcException e)
         {
@@ -188,7 +202,8 @@ public sealed partial class ResourceCalls(
                 LogInternal(error.Message);
             }
 
-            throw GrpcErrors.From(error);
+            // The call frame runs a stale call again; GrpcErrors.From answers it as UNAVAILABLE when it cannot.
+            throw error.Code == ErrorCode.StaleMetadata ? new EngineException(error) : GrpcErrors.From(error);
         }
 
         // Spelled out: "cond ? json : null" would turn null into an empty ReadOnlyMemory through its array conversion.

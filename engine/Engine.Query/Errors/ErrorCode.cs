@@ -10,6 +10,13 @@ public enum ErrorCode
     Forbidden,
     Unauthenticated,
     Unavailable,
+
+    /// <summary>
+    /// A statement named a column or table the database no longer has: a newer metadata version removed it while the
+    /// request ran on the older snapshot. Protocols run the request again once on the newer snapshot; a client only
+    /// sees it (as <c>UNAVAILABLE</c>) when that is impossible.
+    /// </summary>
+    StaleMetadata,
     Internal,
 }
 
@@ -25,7 +32,7 @@ public static class ErrorCodes
         ErrorCode.ForeignKeyViolation => "FOREIGN_KEY_VIOLATION",
         ErrorCode.Forbidden => "FORBIDDEN",
         ErrorCode.Unauthenticated => "UNAUTHENTICATED",
-        ErrorCode.Unavailable => "UNAVAILABLE",
+        ErrorCode.Unavailable or ErrorCode.StaleMetadata => "UNAVAILABLE",
         _ => "INTERNAL",
     };
 }

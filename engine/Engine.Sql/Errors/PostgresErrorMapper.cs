@@ -53,6 +53,8 @@ public static class PostgresErrorMapper
             PostgresErrorCodes.CheckViolation => CheckViolation(pg, model, subject),
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
                 new EngineError(ErrorCode.Unavailable, "The change conflicted with a concurrent one; try again."),
+            PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.UndefinedTable =>
+                new EngineError(ErrorCode.StaleMetadata, "The resource changed while this request ran; try again."),
             PostgresErrorCodes.QueryCanceled => new EngineError(ErrorCode.Unavailable, "The database did not answer in time; try again later."),
             _ when pg.SqlState.StartsWith("22", StringComparison.Ordinal) =>
                 new EngineError(ErrorCode.BadUserInput, "Invalid value: " + pg.MessageText + "."),

@@ -31,6 +31,9 @@ public sealed class EngineServer : IAsyncLifetime
     /// <summary>The admin token <see cref="Http"/> sends.</summary>
     public string AdminToken { get; private set; } = null!;
 
+    /// <summary>The engine's services, for tests that drive a component with a state a client cannot produce on demand.</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the engine is not started");
+
     /// <summary>The engine's database, for checks behind the API.</summary>
     public PostgresDatabase Database => database;
 
