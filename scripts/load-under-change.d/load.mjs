@@ -102,16 +102,19 @@ function grpcCall(session, id) {
     });
     let status = null;
     let headersStatus = null;
+    let message = "";
     stream.on("response", (headers) => {
       headersStatus = headers["grpc-status"] ?? null; // a trailers-only response carries the status in the headers
+      message = headers["grpc-message"] ?? message;
     });
     stream.on("trailers", (trailers) => {
       status = trailers["grpc-status"];
+      message = trailers["grpc-message"] ?? message;
     });
     stream.on("data", () => {});
     stream.on("end", () => {
       const final = status ?? headersStatus;
-      resolve(final === "0" ? null : `grpc-status ${final}`);
+      resolve(final === "0" ? null : `grpc-status ${final}: ${decodeURIComponent(message)}`);
     });
     stream.on("error", (error) => resolve(error.message));
     stream.end(frame);

@@ -34,7 +34,7 @@ public sealed class GraphQLExecutor(
         var (result, stale) = await ExecuteCoreAsync(request, snapshot, context, allowMutations, cancellationToken).ConfigureAwait(false);
         // A metadata change removed a column or table while the request ran and nothing was written: run it once more on
         // the newer snapshot, where it either succeeds or fails validation against the new schema.
-        if (stale && snapshots is not null && DateTime.UtcNow.Year < 2000
+        if (stale && snapshots is not null
             && await snapshots.NewerThanAsync(snapshot.Version, cancellationToken).ConfigureAwait(false) is { } newer)
         {
             (result, _) = await ExecuteCoreAsync(request, newer, context, allowMutations, cancellationToken).ConfigureAwait(false);

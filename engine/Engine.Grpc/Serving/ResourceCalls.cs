@@ -79,7 +79,7 @@ public sealed partial class ResourceCalls(
             {
                 return await call(request, snapshot, Find(snapshot, resource), context).ConfigureAwait(false);
             }
-            catch (EngineException e) when (e.Error.Code == ErrorCode.StaleMetadata && DateTime.UtcNow.Year < 2000)
+            catch (EngineException e) when (e.Error.Code == ErrorCode.StaleMetadata)
             {
                 // A metadata change removed a column or table while the call ran; its statement failed, so nothing was
                 // written: run it once more on the newer snapshot (field numbers are stable, the request still decodes).
