@@ -1,6 +1,7 @@
 using Engine.Query.Context;
 using Engine.Query.Errors;
 using Engine.Query.Plans;
+using Engine.Sql.Errors;
 using Engine.Sql.Execution;
 using Engine.Sql.Tests.Support;
 using Engine.Testing;
@@ -132,7 +133,7 @@ public sealed class ErrorTests(PostgresDatabase database)
     }
 
     [Fact]
-    public async Task Query_UnexpectedDatabaseError_IsInternalWithGenericMessage()
+    public async Task Query_TableTheModelNamesIsMissing_IsStaleMetadataWithoutSql()
     {
         var db = await BlogDatabase.CreateAsync(database);
         var model = BlogModel.Build("schema_that_does_not_exist");
@@ -141,7 +142,23 @@ public sealed class ErrorTests(PostgresDatabase database)
             [new FindManyPlan("posts", model.Resource("Post")!, ListArguments.All, Select(Field(model.Resource("Post")!, "id")))],
             RequestContext.System, CancellationToken.None);
 
-        Assert.Equal(new EngineError(ErrorCode.Internal, "An internal error occurred."), Assert.Single(results).Error);
+        // A newer metadata version dropped the table while the request ran: the protocols run the request again.
+        Assert.Equal(new EngineError(ErrorCode.StaleMetadata, "The resource changed while this request ran; try again."), Assert.Single(results).Error);
+    }
+
+    [Theory]
+    [InlineData(PostgresErrorCodes.UndefinedColumn, ErrorCode.StaleMetadata)]
+    [InlineData(PostgresErrorCodes.UndefinedTable, ErrorCode.StaleMetadata)]
+    [InlineData(PostgresErrorCodes.UndefinedFunction, ErrorCode.Internal)]
+    [InlineData(PostgresErrorCodes.InternalError, ErrorCode.Internal)]
+    public void Map_DatabaseErrorState_HasItsCode(string sqlState, ErrorCode expected)
+    {
+        var failure = new PostgresException("detail that must not reach a client", "ERROR", "ERROR", sqlState);
+
+        var error = PostgresErrorMapper.Map(failure, BlogModel.Build("data"), null);
+
+        Assert.Equal(expected, error.Code);
+        Assert.DoesNotContain("detail that must not reach a client", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,8 +175,8 @@ public sealed class ErrorTests(PostgresDatabase database)
             new FindManyPlan("after", db.Post, ListArguments.All, Select(Field(db.Post, "title"))));
 
         Assert.Equal("p", BlogDatabase.Json(results[0])[0].GetProperty("title").GetString());
-        Assert.Equal(ErrorCode.Internal, results[1].Error?.Code);
-        Assert.Equal(ErrorCode.Internal, results[2].Error?.Code);
+        Assert.Equal(ErrorCode.StaleMetadata, results[1].Error?.Code);
+        Assert.Equal(ErrorCode.StaleMetadata, results[2].Error?.Code);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public static class Telemetry
                 .AddMeter(RequestMetrics.MeterName, RuntimeMetrics.MeterName, OutboxGauges.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddPrometheusExporter();
+                // No cached scrape (300 ms by default): a scrape right after a request shows it; Prometheus scrapes seconds apart.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (otlpMetrics)
             {
                 metrics.AddOtlpExporter();
