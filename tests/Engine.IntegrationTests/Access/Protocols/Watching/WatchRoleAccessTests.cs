@@ -102,7 +102,8 @@ public sealed class WatchRoleAccessTests(EngineServer engine) : IDisposable
         var received = new List<(int Type, string Id)>();
         using (var timeout = new CancellationTokenSource(Patience))
         {
-            while (!received.Any(e => e.Id == marker) && await watch.ResponseStream.MoveNext(timeout.Token))
+            // Events of different records are relayed by different shards, so `marker` may come before `mine`: wait for both.
+            while (!(received.Any(e => e.Id == mine) && received.Any(e => e.Id == marker)) && await watch.ResponseStream.MoveNext(timeout.Token))
             {
                 received.Add((TypeOf(watch.ResponseStream.Current), RecordOf(watch.ResponseStream.Current).Id));
             }
