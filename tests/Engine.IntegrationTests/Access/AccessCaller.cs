@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Engine.IntegrationTests.Auth;
+using Engine.IntegrationTests.Access.Protocols;
 using Engine.IntegrationTests.Support;
 using Grpc.Net.Client;
 
@@ -14,8 +14,6 @@ namespace Engine.IntegrationTests.Access;
 /// </summary>
 internal sealed class AccessCaller : IDisposable
 {
-    private const string Secret = "access-tests-client-secret-0123456789";
-
     private AccessCaller(EngineServer engine, string token)
     {
         Http = new HttpClient { BaseAddress = engine.BaseAddress };
@@ -35,19 +33,8 @@ internal sealed class AccessCaller : IDisposable
     /// <summary>Creates a client with <paramref name="roles"/> and <paramref name="claims"/> and obtains its token.</summary>
     public static async Task<AccessCaller> CreateAsync(EngineServer engine, string[] roles, IReadOnlyDictionary<string, string> claims)
     {
-        var clientId = $"access-{Guid.NewGuid():N}"[..24];
-        var body = new JsonObject
-        {
-            ["clientId"] = clientId,
-            ["secret"] = Secret,
-            ["roles"] = new JsonArray(roles.Select(r => (JsonNode)r).ToArray()),
-            ["claims"] = new JsonObject(claims.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
-        };
-        using var created = await engine.Http.PostAsync("/meta/clients", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        Assert.True(created.IsSuccessStatusCode, $"POST /meta/clients answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-        var (status, token) = await OAuthClient.ClientCredentialsAsync(engine.Http, clientId, Secret);
-        Assert.True(token?["access_token"] is not null, $"/connect/token answered {(int)status}: {token?.ToJsonString()}");
-        return new AccessCaller(engine, token!["access_token"]!.GetValue<string>());
+        var token = await RoleTokens.CreateAsync(engine.Http, roles, claims);
+        return new AccessCaller(engine, token);
     }
 
     /// <summary>POSTs a GraphQL request with the caller's token and returns the whole response.</summary>
