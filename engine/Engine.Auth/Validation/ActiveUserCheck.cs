@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Engine.MetadataStore.Principals;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,14 +21,14 @@ internal sealed class ActiveUserCheck(PrincipalStore principals, IOptions<AuthOp
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
+    /// <summary>The built-in user each principal stands for, if any: a remembered token hands every request the same principal.</summary>
+    private readonly ConditionalWeakTable<ClaimsPrincipal, StrongBox<Guid?>> userIds = new();
+
     /// <summary>False when <paramref name="principal"/> is a built-in user who is now disabled or deleted.</summary>
     public async ValueTask<bool> IsActiveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var subject = principal.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject)?.Value;
-        if (settings.Authority is not null || subject is null
-            || subject == principal.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.ClientId)?.Value
-            || !Guid.TryParse(subject, out var userId))
+        if (settings.Authority is not null || userIds.GetValue(principal, UserIdOf).Value is not { } userId)
         {
             return true;
         }
@@ -49,4 +50,14 @@ internal sealed class ActiveUserCheck(PrincipalStore principals, IOptions<AuthOp
 
     /// <inheritdoc/>
     public void Dispose() => cache.Dispose();
+
+    /// <summary>The user id of a built-in user's token: its <c>sub</c> is a GUID that differs from its <c>client_id</c>.</summary>
+    private static StrongBox<Guid?> UserIdOf(ClaimsPrincipal principal)
+    {
+        var subject = principal.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject)?.Value;
+        var isUser = subject is not null
+            && subject != principal.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.ClientId)?.Value
+            && Guid.TryParse(subject, out _);
+        return new StrongBox<Guid?>(isUser ? Guid.Parse(subject!) : null);
+    }
 }

@@ -18,7 +18,7 @@ internal sealed class AuthGate(RequestDelegate next)
 
         // The OAuth2 endpoints authenticate clients themselves (Basic credentials on /connect/token).
         // A WebSocket upgrade is refused by the WebSocket handler itself, with close code 4403 the client can read.
-        var ownCredentials = path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known") || IsWebSocketUpgrade(http.Request);
+        var ownCredentials = OAuthRequests.Matches(http) || IsWebSocketUpgrade(http.Request);
         if (!ownCredentials && !authenticated && http.Request.Headers.ContainsKey(HeaderNames.Authorization))
         {
             await UnauthenticatedResponses.WriteAsync(http, "the access token is invalid, expired, or not meant for this engine").ConfigureAwait(false);

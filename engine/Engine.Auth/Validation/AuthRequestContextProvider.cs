@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Engine.Query.Context;
 using Engine.Runtime.Context;
@@ -14,8 +15,15 @@ namespace Engine.Auth.Validation;
 /// </summary>
 public sealed class AuthRequestContextProvider(IOptions<AuthOptions> options) : IRequestContextProvider
 {
+    /// <summary>
+    /// The context of each principal, built once: a remembered token (<see cref="ValidatedTokenCache"/>) hands every request the
+    /// same principal, so its roles and claims are not collected again per request.
+    /// </summary>
+    private readonly ConditionalWeakTable<ClaimsPrincipal, RequestContext> contexts = new();
+
     /// <inheritdoc/>
-    public RequestContext GetContext(HttpContext httpContext) => ContextOf(httpContext.User);
+    public RequestContext GetContext(HttpContext httpContext) =>
+        httpContext.User.Identity?.IsAuthenticated == true ? contexts.GetValue(httpContext.User, ContextOf) : RequestContext.Anonymous;
 
     /// <inheritdoc/>
     public async Task<RequestContext?> AuthenticateAsync(HttpContext httpContext, string token) =>

@@ -15,9 +15,9 @@ namespace Engine.Events.Outbox;
 /// <summary>
 /// Publishes the outbox's undelivered rows, shard by shard, and prunes delivered ones. Each shard is relayed in one
 /// transaction holding that shard's advisory lock (another pod holding it means that pod is on it, so the shard is
-/// skipped): read up to a batch in <c>seq</c> order, publish one after the other (each acknowledged before the next,
-/// so a record's events reach the stream in commit order even across failures), mark the published rows delivered,
-/// commit. A failed publish keeps the rest in the outbox; the relay backs off and retries, logging once per outage.
+/// skipped): read up to a batch in <c>seq</c> order, publish it in waves (<see cref="PublishWave"/>: the events of different
+/// records in flight together, a record's next event only after its earlier one was acknowledged, so each record's events
+/// reach the stream in commit order even across failures), mark the acknowledged rows delivered, commit. A failed publish keeps the rest in the outbox; the relay backs off and retries, logging once per outage.
 /// </summary>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
@@ -71,9 +71,10 @@ public sealed partial class OutboxRelay(
             }
 
             await PruneIfDueAsync(stoppingToken).ConfigureAwait(false);
-            if (published == 0)
+            var pause = published == 0 ? options.RelayIdleMilliseconds : options.RelayLingerMilliseconds;
+            if (pause > 0)
             {
-                await Task.Delay(options.RelayIdleMilliseconds, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(pause, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -136,7 +137,7 @@ public sealed partial class OutboxRelay(
 
         var rows = await OutboxStore.ReadPendingAsync(connection, transaction, shard, options.RelayBatchSize, cancellationToken).ConfigureAwait(false);
         var delivered = new List<long>(rows.Count);
-        var published = 0;
+        var wave = new PublishWave(publisher, options.PublishTimeoutMilliseconds);
         Exception? failure = null;
         foreach (var row in rows)
         {
@@ -147,23 +148,26 @@ public sealed partial class OutboxRelay(
                 break;
             }
 
-            if (prepared.Event is { } recordEvent)
+            if (prepared.Event is not { } recordEvent)
             {
-                try
-                {
-                    await publisher.PublishAsync(recordEvent, prepared.Names!, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    failure = e;
-                    break;
-                }
-
-                published++;
+                delivered.Add(row.Seq);
+                continue;
             }
 
-            delivered.Add(row.Seq);
+            if (wave.Has(row.RecordId))
+            {
+                // A record's next event goes out only once its earlier one is acknowledged: that keeps its order.
+                failure = await wave.CompleteAsync(delivered, cancellationToken).ConfigureAwait(false);
+                if (failure is not null)
+                {
+                    break;
+                }
+            }
+
+            wave.Start(row, recordEvent, prepared.Names!, cancellationToken);
         }
+
+        failure ??= await wave.CompleteAsync(delivered, cancellationToken).ConfigureAwait(false);
 
         // What was published stays published: marking it delivered spares the destination a resend.
         if (delivered.Count > 0)
@@ -177,7 +181,7 @@ public sealed partial class OutboxRelay(
             ExceptionDispatchInfo.Throw(failure);
         }
 
-        return published;
+        return wave.Published;
     }
 
     /// <summary>The event of a row, or whether it must wait, or (for a row that cannot be an event at all) neither.</summary>

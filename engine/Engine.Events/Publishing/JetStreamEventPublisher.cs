@@ -23,7 +23,7 @@ public sealed class JetStreamEventPublisher : IEventPublisher
     private static readonly NatsRawSerializer<byte[]> Serializer = NatsRawSerializer<byte[]>.Default;
 
     private readonly NatsJSContext jetStream;
-    private readonly EventsOptions options;
+    private readonly string source;
     private volatile bool streamReady;
 
     /// <summary>A publisher over the shared connection; requires <c>Nats:Url</c>.</summary>
@@ -31,7 +31,7 @@ public sealed class JetStreamEventPublisher : IEventPublisher
     {
         var connection = nats.Connection ?? throw new InvalidOperationException("publishing to JetStream needs Nats:Url");
         jetStream = new NatsJSContext(connection);
-        this.options = options;
+        source = options.Source;
     }
 
     /// <summary>The stream's configuration: every record event subject, file storage, the duplicate window.</summary>
@@ -42,36 +42,29 @@ public sealed class JetStreamEventPublisher : IEventPublisher
     };
 
     /// <inheritdoc/>
+    /// <remarks>The relay's token carries the publish timeout (<c>Events:PublishTimeoutMilliseconds</c>) for a whole wave of events.</remarks>
     public async ValueTask PublishAsync(RecordEvent recordEvent, ResourceEventNames names, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.PublishTimeoutMilliseconds);
         try
         {
             if (!streamReady)
             {
-                await jetStream.CreateOrUpdateStreamAsync(StreamConfig(), timeout.Token).ConfigureAwait(false);
+                await jetStream.CreateOrUpdateStreamAsync(StreamConfig(), cancellationToken).ConfigureAwait(false);
                 streamReady = true;
             }
 
-            var headers = new NatsHeaders { ["Content-Type"] = CloudEventFormat.ContentType };
             var ack = await jetStream.PublishAsync(
                 names.Subject(recordEvent.Action),
-                CloudEventFormat.Write(recordEvent, names, options.Source),
+                CloudEventFormat.Write(recordEvent, names, source),
                 Serializer,
                 new NatsJSPubOpts { MsgId = recordEvent.Id.ToString() },
-                headers,
-                timeout.Token).ConfigureAwait(false);
+                new NatsHeaders { ["Content-Type"] = CloudEventFormat.ContentType },
+                cancellationToken).ConfigureAwait(false);
             // A duplicate is a success: the stream already has the event, which is what the message id is for.
             if (!ack.Duplicate)
             {
                 ack.EnsureSuccess();
             }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            streamReady = false;
-            throw new TimeoutException($"JetStream did not acknowledge event {recordEvent.Id} within {options.PublishTimeoutMilliseconds} ms");
         }
         catch
         {

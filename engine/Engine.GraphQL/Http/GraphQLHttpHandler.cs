@@ -94,7 +94,7 @@ public sealed class GraphQLHttpHandler(
         http.Response.ContentType = mediaType + "; charset=utf-8";
 
         // Written to a buffer first so the response carries Content-Length: no chunked framing for small answers.
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var buffer = new PooledBufferWriter(1024);
         result.WriteTo(buffer);
         http.Response.ContentLength = buffer.WrittenCount;
         await http.Response.BodyWriter.WriteAsync(buffer.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
@@ -142,15 +142,18 @@ public sealed class GraphQLHttpHandler(
     private async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext http)
     {
         var limit = options.MaxRequestBytes;
-        if (http.Request.ContentLength > limit)
+        var declared = http.Request.ContentLength;
+        if (declared > limit)
         {
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(http.Request.ContentLength ?? 4096, limit) + 1);
+        // One byte more than a declared length, so the read that finds the end needs no larger array; the parsed document keeps
+        // referring to these bytes, so they are not pooled.
+        var buffer = new ArrayBufferWriter<byte>((int)(declared ?? 4096) + 1);
         while (true)
         {
-            var read = await http.Request.Body.ReadAsync(buffer.GetMemory(4096), http.RequestAborted).ConfigureAwait(false);
+            var read = await http.Request.Body.ReadAsync(buffer.GetMemory(1), http.RequestAborted).ConfigureAwait(false);
             if (read == 0)
             {
                 return buffer.WrittenMemory;
