@@ -67,7 +67,9 @@ public sealed class GraphQLExecutor(
         }
 
         var operationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName;
-        var planned = OperationPlanner.Plan(loaded.Document, operationName, request.Variables, schema, snapshot.Model, limits);
+        var planned = SendsVariables(request)
+            ? OperationPlanner.Plan(loaded.Document, operationName, request.Variables, schema, snapshot.Model, limits)
+            : loaded.PlanWithoutVariables(operationName, () => OperationPlanner.Plan(loaded.Document, operationName, null, schema, snapshot.Model, limits));
         if (planned.Kind == OperationType.Mutation && !allowMutations)
         {
             return (GraphQLResult.MutationNotAllowed(), false);
@@ -83,6 +85,10 @@ public sealed class GraphQLExecutor(
             : await QueryAsync(snapshot, operation, context, cancellationToken).ConfigureAwait(false);
         return (GraphQLResult.Executed(Complete(schema, loaded.Document, request, operation, results)), IsStale(operation, results));
     }
+
+    /// <summary>Whether the request carries variables (a non-empty object): only then may two requests of one document plan differently.</summary>
+    private static bool SendsVariables(GraphQLRequest request) =>
+        request.Variables is { ValueKind: JsonValueKind.Object } variables && variables.EnumerateObject().Any();
 
     /// <summary>Runs every resource field of a query in one call (one database round trip).</summary>
     private async Task<PlanResult?[]> QueryAsync(EngineSnapshot snapshot, PlannedOperation operation, RequestContext context, CancellationToken cancellationToken)

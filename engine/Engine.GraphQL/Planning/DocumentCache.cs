@@ -81,6 +81,3 @@ public sealed class DocumentCache
         public long LastUsed = lastUsed;
     }
 }
-
-/// <summary>A parsed document and its validation errors; <see cref="Document"/> is null when it did not parse.</summary>
-public sealed record CachedDocument(GraphQLDocument? Document, IReadOnlyList<GraphQLError> Errors);

@@ -56,6 +56,46 @@ public class GraphQLExecutorTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_SameQueryWithoutVariables_PlansItOnce()
+    {
+        fixture.Plans.Returns("posts", "[]");
+        const string query = """{ posts(where: { title_contains: "a" }, first: 3) { id } }""";
+
+        await fixture.RunAsync(query);
+        await fixture.RunAsync(query, "{}");
+
+        Assert.Equal(2, fixture.Plans.Calls.Count);
+        Assert.Same(fixture.Plans.Calls[0].Plans.Single(), fixture.Plans.Calls[1].Plans.Single());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SameQueryWithVariables_PlansEachRequest()
+    {
+        fixture.Plans.Returns("posts", "[]");
+        const string query = """query Q($t: String) { posts(where: { title_contains: $t }) { id } }""";
+
+        await fixture.RunAsync(query, """{"t":"a"}""");
+        await fixture.RunAsync(query, """{"t":"b"}""");
+
+        Assert.NotSame(fixture.Plans.Calls[0].Plans.Single(), fixture.Plans.Calls[1].Plans.Single());
+        Assert.NotEqual(fixture.Plans.Calls[0].Plans.Single(), fixture.Plans.Calls[1].Plans.Single());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SameCreateWithoutVariables_PlansEachRequestWithANewId()
+    {
+        fixture.Plans.Returns("createPost", """{"id":"x"}""");
+        const string mutation = """mutation { createPost(data: { title: "t", slug: "s", editor: { connect: { email: "e@x" } } }) { id } }""";
+
+        await fixture.RunAsync(mutation);
+        await fixture.RunAsync(mutation);
+
+        var first = Assert.IsType<Engine.Query.Plans.CreatePlan>(fixture.Plans.Calls[0].Plans.Single());
+        var second = Assert.IsType<Engine.Query.Plans.CreatePlan>(fixture.Plans.Calls[1].Plans.Single());
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_Mutation_RunsFieldsOneByOneInOrder()
     {
         fixture.Plans.Returns("b", """{"count":"2"}""").Returns("a", """{"count":"1"}""");
