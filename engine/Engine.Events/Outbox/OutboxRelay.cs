@@ -172,7 +172,7 @@ public sealed partial class OutboxRelay(
         // What was published stays published: marking it delivered spares the destination a resend.
         if (delivered.Count > 0)
         {
-            await OutboxStore.MarkDeliveredAsync(connection, transaction, delivered, cancellationToken).ConfigureAwait(false);
+            await OutboxStore.MarkDeliveredAsync(connection, transaction, delivered, options.RetentionMinutes > 0, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

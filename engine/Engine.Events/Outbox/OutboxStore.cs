@@ -100,10 +100,17 @@ internal static class OutboxStore
         reader.IsDBNull(6) ? null : Encoding.UTF8.GetBytes(reader.GetString(6)),
         reader.IsDBNull(7) ? null : Encoding.UTF8.GetBytes(reader.GetString(7)));
 
-    /// <summary>Marks rows delivered (in the relay's transaction, committed after the publishes succeeded).</summary>
-    public static async Task MarkDeliveredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> seqs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks rows delivered (in the relay's transaction, committed after the publishes succeeded), or deletes them when
+    /// <paramref name="keep"/> is false: no retention means no new row version, no index entries and nothing to prune later.
+    /// </summary>
+    public static async Task MarkDeliveredAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> seqs, bool keep, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("UPDATE engine_meta.outbox SET delivered_at = now() WHERE seq = ANY($1)", connection, transaction);
+        var sql = keep
+            ? "UPDATE engine_meta.outbox SET delivered_at = now() WHERE seq = ANY($1)"
+            : "DELETE FROM engine_meta.outbox WHERE seq = ANY($1)";
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = seqs.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

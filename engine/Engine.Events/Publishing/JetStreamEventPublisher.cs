@@ -24,6 +24,7 @@ public sealed class JetStreamEventPublisher : IEventPublisher
 
     private readonly NatsJSContext jetStream;
     private readonly string source;
+    private readonly SemaphoreSlim streamLock = new(1, 1);
     private volatile bool streamReady;
 
     /// <summary>A publisher over the shared connection; requires <c>Nats:Url</c>.</summary>
@@ -49,8 +50,7 @@ public sealed class JetStreamEventPublisher : IEventPublisher
         {
             if (!streamReady)
             {
-                await jetStream.CreateOrUpdateStreamAsync(StreamConfig(), cancellationToken).ConfigureAwait(false);
-                streamReady = true;
+                await EnsureStreamAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var ack = await jetStream.PublishAsync(
@@ -70,6 +70,24 @@ public sealed class JetStreamEventPublisher : IEventPublisher
         {
             streamReady = false;
             throw;
+        }
+    }
+
+    /// <summary>Creates or updates the stream once for the events the relay sends together, not once per event.</summary>
+    private async Task EnsureStreamAsync(CancellationToken cancellationToken)
+    {
+        await streamLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!streamReady)
+            {
+                await jetStream.CreateOrUpdateStreamAsync(StreamConfig(), cancellationToken).ConfigureAwait(false);
+                streamReady = true;
+            }
+        }
+        finally
+        {
+            streamLock.Release();
         }
     }
 }

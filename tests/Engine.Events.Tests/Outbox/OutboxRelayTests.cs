@@ -96,8 +96,11 @@ public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<
     public async Task PruneAsync_DeliveredLongerThanRetention_DeletesOnlyThose()
     {
         var delivered = await bed.InsertAsync(post, ("title", "old"));
-        var relay = bed.Relay(new RecordingPublisher(), new EventsOptions { RetentionMinutes = 0 });
+        // A retention of 60 ms: kept at delivery, old enough to prune a moment later.
+        var relay = bed.Relay(new RecordingPublisher(), new EventsOptions { RetentionMinutes = 0.001 });
         await relay.RelayOnceAsync(CancellationToken.None);
+        Assert.Equal(1, await bed.CountAsync("record_id = $1 AND delivered_at IS NOT NULL", delivered));
+        await Task.Delay(200);
         var pending = await bed.InsertAsync(post, ("title", "new"));
 
         var pruned = await relay.PruneAsync(CancellationToken.None);
@@ -109,6 +112,27 @@ public sealed class OutboxRelayTests(PostgresDatabase database) : IClassFixture<
         await keeping.RelayOnceAsync(CancellationToken.None);
         Assert.Equal(0, await keeping.PruneAsync(CancellationToken.None));
         Assert.Equal(1, await bed.CountAsync("record_id = $1", pending));
+    }
+
+    [Fact]
+    public async Task RelayOnceAsync_NoRetention_DeletesRowsAsTheyAreDeliveredAndKeepsFailedOnes()
+    {
+        var publisher = new RecordingPublisher();
+        var relay = bed.Relay(publisher, new EventsOptions { RetentionMinutes = 0 });
+        var delivered = await bed.InsertAsync(post, ("title", "sent"));
+        await bed.UpdateAsync(post, delivered, ("title", "sent again"));
+
+        Assert.Equal(2, await relay.RelayOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await bed.CountAsync("record_id = $1", delivered));
+        Assert.Equal(["sent", "sent again"], publisher.Of(post.Name).Where(e => e.RecordId == delivered).Select(Title));
+
+        publisher.Failing = true;
+        var failed = await bed.InsertAsync(post, ("title", "waits"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => relay.RelayOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await bed.CountAsync("record_id = $1 AND delivered_at IS NULL", failed));
+        publisher.Failing = false;
+        await relay.RelayOnceAsync(CancellationToken.None);
+        Assert.Equal(0, await bed.CountAsync("record_id = $1", failed));
     }
 
     [Fact]

@@ -10,8 +10,18 @@ internal static class StreamMessages
     public static async Task<List<INatsJSMsg<byte[]>>> ReadAsync(NatsConnection connection, string filterSubject)
     {
         var jetStream = new NatsJSContext(connection);
-        var consumer = await jetStream.CreateOrderedConsumerAsync(
-            JetStreamEventPublisher.StreamName, new NatsJSOrderedConsumerOpts { FilterSubjects = [filterSubject] });
+        INatsJSConsumer consumer;
+        try
+        {
+            consumer = await jetStream.CreateOrderedConsumerAsync(
+                JetStreamEventPublisher.StreamName, new NatsJSOrderedConsumerOpts { FilterSubjects = [filterSubject] });
+        }
+        catch (NatsJSApiException e) when (e.Error.Code == 404)
+        {
+            // The relay creates the stream with its first publish, which may not have happened yet.
+            return [];
+        }
+
         var messages = new List<INatsJSMsg<byte[]>>();
         while (true)
         {
