@@ -31,10 +31,11 @@ public sealed class EventsOptions
     public int PublishTimeoutMilliseconds { get; set; } = 5000;
 
     /// <summary>
-    /// How long delivered rows stay in the outbox before they are pruned (<c>Events:RetentionMinutes</c>); 0 deletes each row as
-    /// it is delivered, which costs the database less per event (docs/benchmarks.md) but leaves no trail of recent events.
+    /// How long delivered rows stay in the outbox before they are pruned (<c>Events:RetentionMinutes</c>). The default 0 deletes
+    /// each row as it is delivered: the stream keeps the events, and a row deleted costs the database less than a row marked
+    /// delivered and pruned later (docs/benchmarks.md). More than 0 keeps a trail of recent events in the database.
     /// </summary>
-    public double RetentionMinutes { get; set; } = 60;
+    public double RetentionMinutes { get; set; }
 
     /// <summary>How often delivered rows are pruned (<c>Events:PruneIntervalSeconds</c>).</summary>
     public int PruneIntervalSeconds { get; set; } = 60;

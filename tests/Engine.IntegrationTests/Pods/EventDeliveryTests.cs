@@ -13,10 +13,13 @@ public sealed class EventDeliveryTests
 {
     private static readonly TimeSpan DeliveryBound = TimeSpan.FromSeconds(60);
 
+    /// <summary>Delivered rows are kept (the default deletes them), so the outbox is the ledger the stream is checked against.</summary>
+    private static readonly Dictionary<string, string?> KeepDelivered = new() { ["Events__RetentionMinutes"] = "60" };
+
     [Fact]
     public async Task Writes_ConcurrentOnAllPods_EachEventOnJetStreamOnceInRecordOrder()
     {
-        await using var cluster = await PodCluster.StartAsync(3, withNats: true);
+        await using var cluster = await PodCluster.StartAsync(3, withNats: true, KeepDelivered);
         var name = UniqueNames.Resource("Counter");
         await DefineOnEveryPodAsync(cluster, name);
         var ids = new List<string>();
@@ -46,7 +49,7 @@ public sealed class EventDeliveryTests
     public async Task Relay_PodKilledWhileRelaying_AnotherPodDeliversTheRestWithoutLossOrDuplicates()
     {
         // One pod relaying slowly (small batches, one shard at a time), so the kill lands in the middle of the work.
-        var slowRelay = new Dictionary<string, string?> { ["Events__RelayBatchSize"] = "10", ["Events__RelayParallelism"] = "1" };
+        var slowRelay = new Dictionary<string, string?>(KeepDelivered) { ["Events__RelayBatchSize"] = "10", ["Events__RelayParallelism"] = "1" };
         await using var cluster = await PodCluster.StartAsync(1, withNats: true, slowRelay);
         var name = UniqueNames.Resource("Counter");
         await cluster[0].DefineAsync(name, Counter(name));
@@ -73,7 +76,7 @@ public sealed class EventDeliveryTests
     [Fact]
     public async Task Writes_NatsDownAndBackDuringWrites_NoEventLostAndRecordOrderKept()
     {
-        await using var cluster = await PodCluster.StartAsync(2, withNats: true);
+        await using var cluster = await PodCluster.StartAsync(2, withNats: true, KeepDelivered);
         var name = UniqueNames.Resource("Counter");
         await DefineOnEveryPodAsync(cluster, name);
         var ids = new[] { await CreateAsync(cluster[0], name, 0), await CreateAsync(cluster[1], name, 1) };
