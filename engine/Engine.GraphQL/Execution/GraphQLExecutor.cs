@@ -88,7 +88,7 @@ public sealed class GraphQLExecutor(
 
     /// <summary>Whether the request carries variables (a non-empty object): only then may two requests of one document plan differently.</summary>
     private static bool SendsVariables(GraphQLRequest request) =>
-        request.Variables is { ValueKind: JsonValueKind.Object } variables && variables.EnumerateObject().Any();
+        request.Variables is { ValueKind: JsonValueKind.Object } variables && variables.EnumerateObject().MoveNext();
 
     /// <summary>Runs every resource field of a query in one call (one database round trip).</summary>
     private async Task<PlanResult?[]> QueryAsync(EngineSnapshot snapshot, PlannedOperation operation, RequestContext context, CancellationToken cancellationToken)

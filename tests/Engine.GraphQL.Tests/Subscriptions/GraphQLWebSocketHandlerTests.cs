@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Engine.Runtime.Events;
+using Engine.Testing;
 
 namespace Engine.GraphQL.Tests.Subscriptions;
 

@@ -103,24 +103,10 @@ public sealed class SubscriptionRoleAccessTests(SubscriptionEngine engine) : ICl
         return message.GetProperty("payload").GetProperty("data").GetProperty(Camel(name));
     }
 
-    private async Task<string> DefineAsync()
-    {
-        var name = UniqueNames.Resource("Subscribed");
-        await engine.DefineAsync(name, $$"""
-            {
-              "name": "{{name}}",
-              "fields": [ { "name": "title", "type": "String" }, { "name": "owner", "type": "String" }, { "name": "secret", "type": "String" } ],
-              "access": [ { "role": "member", "actions": ["read"], "where": { "owner": "$claims.tenant" }, "fields": ["title", "owner"] } ]
-            }
-            """);
-        return name;
-    }
+    private Task<string> DefineAsync() => TenantOwnedResource.DefineAsync("Subscribed", engine.DefineAsync);
 
-    private async Task<string> CreateAsync(string name, string title, string owner)
-    {
-        var data = await engine.QueryAsync($$"""mutation { create{{name}}(data: { title: "{{title}}", owner: "{{owner}}", secret: "s" }) { id } }""");
-        return data["create" + name]!["id"]!.GetValue<string>();
-    }
+    private Task<string> CreateAsync(string name, string title, string owner) =>
+        TenantOwnedResource.CreateAsync(query => engine.QueryAsync(query), name, title, owner);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

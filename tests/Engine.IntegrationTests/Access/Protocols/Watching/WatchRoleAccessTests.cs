@@ -188,22 +188,8 @@ public sealed class WatchRoleAccessTests(EngineServer engine) : IDisposable
         throw new InvalidOperationException("the event has no record");
     }
 
-    private async Task<string> DefineAsync()
-    {
-        var name = UniqueNames.Resource("Watched");
-        await engine.DefineAsync(name, $$"""
-            {
-              "name": "{{name}}",
-              "fields": [ { "name": "title", "type": "String" }, { "name": "owner", "type": "String" }, { "name": "secret", "type": "String" } ],
-              "access": [ { "role": "member", "actions": ["read"], "where": { "owner": "$claims.tenant" }, "fields": ["title", "owner"] } ]
-            }
-            """);
-        return name;
-    }
+    private Task<string> DefineAsync() => TenantOwnedResource.DefineAsync("Watched", engine.DefineAsync);
 
-    private async Task<string> CreateAsync(string name, string title, string owner)
-    {
-        var data = await engine.QueryAsync($$"""mutation { create{{name}}(data: { title: "{{title}}", owner: "{{owner}}", secret: "s" }) { id } }""");
-        return data["create" + name]!["id"]!.GetValue<string>();
-    }
+    private Task<string> CreateAsync(string name, string title, string owner) =>
+        TenantOwnedResource.CreateAsync(query => engine.QueryAsync(query), name, title, owner);
 }

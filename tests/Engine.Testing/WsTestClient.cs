@@ -1,11 +1,12 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
-namespace Engine.IntegrationTests.Subscriptions;
+namespace Engine.Testing;
 
 /// <summary>A raw graphql-transport-ws client over <see cref="ClientWebSocket"/>: sends text frames, reads messages or the close.</summary>
-internal sealed class WsTestClient : IDisposable
+public sealed class WsTestClient : IDisposable
 {
     private readonly ClientWebSocket socket = new();
 
@@ -55,6 +56,9 @@ internal sealed class WsTestClient : IDisposable
     /// <summary>Sends one text frame.</summary>
     public Task SendAsync(string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, Timeout());
+
+    /// <summary>Sends one binary frame (the protocol allows only text).</summary>
+    public Task SendBinaryAsync(byte[] bytes) => socket.SendAsync(bytes, WebSocketMessageType.Binary, endOfMessage: true, Timeout());
 
     /// <summary>Sends <c>subscribe</c> with id <paramref name="id"/>, the query and optional variables (JSON text).</summary>
     public Task SubscribeAsync(string id, string query, string? variables = null) =>
